@@ -1,0 +1,211 @@
+package dev.processpool;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The settings of one pool; immutable. Built by {@link #builder()}, which checks each value as it is set.
+ *
+ * <pre>{@code
+ * PoolOptions options = PoolOptions.builder()
+ *         .processes(4)
+ *         .maxTasksPerChild(500)
+ *         .jvmOptions("-Xmx256m")
+ *         .build();
+ * }</pre>
+ */
+public final class PoolOptions {
+    /** {@link #processes()} when unset: one worker per available processor, as Python's {@code os.cpu_count()}. */
+    public static final int AUTO_PROCESSES = 0;
+    /** {@link #maxTasksPerChild()} meaning a worker serves any number of tasks. */
+    public static final int UNLIMITED_TASKS = 0;
+
+    private static final PoolOptions DEFAULTS = new Builder().build();
+
+    private final int processes;
+    private final int maxTasksPerChild;
+    private final ProcessRunnable initializer;
+    private final List<String> jvmOptions;
+    private final Path javaExecutable;
+    private final boolean inheritEnvironment;
+    private final Map<String, String> environment;
+
+    private PoolOptions(Builder b) {
+        this.processes = b.processes;
+        this.maxTasksPerChild = b.maxTasksPerChild;
+        this.initializer = b.initializer;
+        this.jvmOptions = List.copyOf(b.jvmOptions);
+        this.javaExecutable = b.javaExecutable;
+        this.inheritEnvironment = b.inheritEnvironment;
+        this.environment = Collections.unmodifiableMap(new LinkedHashMap<>(b.environment));
+    }
+
+    public static PoolOptions defaults() {
+        return DEFAULTS;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder starting from these options. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.processes = processes;
+        b.maxTasksPerChild = maxTasksPerChild;
+        b.initializer = initializer;
+        b.jvmOptions = List.copyOf(jvmOptions);
+        b.javaExecutable = javaExecutable;
+        b.inheritEnvironment = inheritEnvironment;
+        b.environment.putAll(environment);
+        return b;
+    }
+
+    /** Number of worker processes; when not set, {@link Runtime#availableProcessors()}. */
+    public int processes() {
+        return processes == AUTO_PROCESSES ? Runtime.getRuntime().availableProcessors() : processes;
+    }
+
+    /** Tasks a worker runs before it is replaced by a fresh one; {@link #UNLIMITED_TASKS} (the default) for no limit. */
+    public int maxTasksPerChild() {
+        return maxTasksPerChild;
+    }
+
+    /** Runs once in every worker before its first task. */
+    public Optional<ProcessRunnable> initializer() {
+        return Optional.ofNullable(initializer);
+    }
+
+    /** Options for the worker JVMs, after the library's own, so they can override them. */
+    public List<String> jvmOptions() {
+        return jvmOptions;
+    }
+
+    /** The {@code java} that starts workers; when empty, the one of the parent's {@code java.home}. */
+    public Optional<Path> javaExecutable() {
+        return Optional.ofNullable(javaExecutable);
+    }
+
+    /** Whether workers see the parent's whole environment (default: no, only PATH, HOME, locale and time zone). */
+    public boolean inheritEnvironment() {
+        return inheritEnvironment;
+    }
+
+    /** Environment variables set for the workers, on top of what they inherit. */
+    public Map<String, String> environment() {
+        return environment;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof PoolOptions p
+                && processes == p.processes
+                && maxTasksPerChild == p.maxTasksPerChild
+                && Objects.equals(initializer, p.initializer)
+                && jvmOptions.equals(p.jvmOptions)
+                && Objects.equals(javaExecutable, p.javaExecutable)
+                && inheritEnvironment == p.inheritEnvironment
+                && environment.equals(p.environment);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(processes, maxTasksPerChild, initializer, jvmOptions, javaExecutable,
+                inheritEnvironment, environment);
+    }
+
+    @Override
+    public String toString() {
+        return "PoolOptions[processes=" + (processes == AUTO_PROCESSES ? "auto(" + processes() + ")" : processes)
+                + ", maxTasksPerChild=" + (maxTasksPerChild == UNLIMITED_TASKS ? "unlimited" : maxTasksPerChild)
+                + ", initializer=" + (initializer == null ? "none" : initializer.getClass().getName())
+                + ", jvmOptions=" + jvmOptions
+                + ", javaExecutable=" + (javaExecutable == null ? "java.home" : javaExecutable)
+                + ", inheritEnvironment=" + inheritEnvironment
+                + ", environment=" + environment.keySet() + "]";
+    }
+
+    /** Builds {@link PoolOptions}; every setter rejects a bad value at once with {@link IllegalArgumentException}. */
+    public static final class Builder {
+        private int processes = AUTO_PROCESSES;
+        private int maxTasksPerChild = UNLIMITED_TASKS;
+        private ProcessRunnable initializer;
+        private List<String> jvmOptions = List.of();
+        private Path javaExecutable;
+        private boolean inheritEnvironment;
+        private final Map<String, String> environment = new LinkedHashMap<>();
+
+        private Builder() {
+        }
+
+        /** Number of worker processes, at least 1. */
+        public Builder processes(int n) {
+            if (n < 1) {
+                throw new IllegalArgumentException("processes must be at least 1, got " + n
+                        + "; leave it unset for one worker per available processor");
+            }
+            this.processes = n;
+            return this;
+        }
+
+        /** Tasks per worker before it is replaced: at least 1, or {@link #UNLIMITED_TASKS} (0) for no limit. */
+        public Builder maxTasksPerChild(int n) {
+            if (n < 0) {
+                throw new IllegalArgumentException("maxTasksPerChild must be at least 1, or 0 for unlimited, got " + n);
+            }
+            this.maxTasksPerChild = n;
+            return this;
+        }
+
+        /** Code run once in every worker before its first task; {@code null} for none. */
+        public Builder initializer(ProcessRunnable init) {
+            this.initializer = init;
+            return this;
+        }
+
+        /** Options for the worker JVMs, e.g. {@code "-Xmx256m"}; each must start with {@code -}. */
+        public Builder jvmOptions(String... options) {
+            Objects.requireNonNull(options, "jvmOptions");
+            for (String option : options) {
+                if (option == null || option.isBlank() || !option.startsWith("-")) {
+                    throw new IllegalArgumentException("jvmOptions must each be a JVM option starting with '-', got '"
+                            + option + "' in " + Arrays.toString(options));
+                }
+            }
+            this.jvmOptions = List.of(options);
+            return this;
+        }
+
+        /** The {@code java} executable that starts workers, instead of the parent's. */
+        public Builder javaExecutable(Path java) {
+            this.javaExecutable = Objects.requireNonNull(java, "javaExecutable");
+            return this;
+        }
+
+        /** Let workers see the parent's whole environment, secrets included. */
+        public Builder inheritEnvironment(boolean inherit) {
+            this.inheritEnvironment = inherit;
+            return this;
+        }
+
+        /** Set an environment variable for the workers. */
+        public Builder environment(String name, String value) {
+            if (name == null || name.isEmpty() || name.indexOf('=') >= 0) {
+                throw new IllegalArgumentException("environment variable name must be non-empty without '=', got '"
+                        + name + "'");
+            }
+            environment.put(name, Objects.requireNonNull(value, "value of " + name));
+            return this;
+        }
+
+        public PoolOptions build() {
+            return new PoolOptions(this);
+        }
+    }
+}

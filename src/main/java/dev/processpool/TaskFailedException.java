@@ -1,0 +1,25 @@
+package dev.processpool;
+
+/**
+ * A task threw in its worker process.
+ *
+ * <p>{@link #getMessage()} carries the remote message; {@link #remoteClassName()} the class of the remote
+ * throwable. The remote stack trace is kept as the {@linkplain #getCause() cause}, as Python keeps a
+ * {@code RemoteTraceback}: its frames are the worker's frames, and its own causes follow the remote cause
+ * chain.
+ */
+public class TaskFailedException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    private final String remoteClassName;
+
+    public TaskFailedException(String remoteClassName, String message, Throwable remoteTrace) {
+        super(message, remoteTrace);
+        this.remoteClassName = remoteClassName;
+    }
+
+    /** The class of the throwable in the worker, e.g. {@code "java.lang.ArithmeticException"}. */
+    public String remoteClassName() {
+        return remoteClassName;
+    }
+}

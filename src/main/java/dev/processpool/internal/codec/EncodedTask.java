@@ -1,0 +1,32 @@
+package dev.processpool.internal.codec;
+
+import java.util.List;
+
+/**
+ * A function ready to send: its wire form, and how to write its inputs and read its results in the parent.
+ *
+ * @param loader the parent's class loader of the function, which resolves the types of results
+ */
+public record EncodedTask(String code, ValueCodec inputs, ValueCodec results, ClassLoader loader) {
+
+    /**
+     * Writes inputs; a value that cannot be written is refused naming its type.
+     *
+     * @param role what the inputs are, for messages ("inputs of map")
+     */
+    public String encodeInputs(List<?> values, String role) {
+        for (Object value : values) {
+            Sendability.check(value, role);
+        }
+        try {
+            return inputs.encode(values);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("cannot send " + role + " to a worker as "
+                    + inputs.declaredType().getTypeName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    public List<Object> decodeResults(String json) throws ClassNotFoundException {
+        return results.decode(json, loader);
+    }
+}

@@ -1,0 +1,87 @@
+package dev.processpool.internal.codec;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
+import jakarta.json.bind.JsonbException;
+import java.io.StringReader;
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Writes a list of values of one declared type as one JSON array, and reads it back.
+ *
+ * <p>When the declared type says all ({@code List<Order>} from a method's signature), the array is plain
+ * JSON-B. When it does not (an erased lambda parameter, {@code Object}), each value travels with the type
+ * found at run time: {@code [{"t":"java.util.List<com.acme.Order>","v":[...]}, ...]}.
+ */
+public final class ValueCodec {
+    private final Type declared;
+    private final boolean exact;
+    private final Type listType;
+
+    public ValueCodec(Type declared) {
+        this.declared = box(declared);
+        this.exact = ValueTypes.isExact(this.declared);
+        this.listType = TypeNames.parameterized(List.class, this.declared);
+    }
+
+    public Type declaredType() {
+        return declared;
+    }
+
+    /** @throws JsonbException when a value cannot be written */
+    public String encode(List<?> values) {
+        if (exact) {
+            return JsonbHolder.JSONB.toJson(values, listType);
+        }
+        StringBuilder json = new StringBuilder("[");
+        for (Object value : values) {
+            json.append(json.length() == 1 ? "" : ",");
+            if (value == null) {
+                json.append("null");
+            } else {
+                Type type = ValueTypes.of(value);
+                json.append("{\"t\":\"").append(TypeNames.print(type)).append("\",\"v\":")
+                        .append(JsonbHolder.JSONB.toJson(value, type)).append('}');
+            }
+        }
+        return json.append(']').toString();
+    }
+
+    /**
+     * @param loader resolves the type names that travel with values
+     * @throws JsonbException when the JSON does not fit the type
+     * @throws ClassNotFoundException when a value's type is unknown to {@code loader}
+     */
+    public List<Object> decode(String json, ClassLoader loader) throws ClassNotFoundException {
+        if (exact) {
+            return JsonbHolder.JSONB.fromJson(json, listType);
+        }
+        JsonArray array;
+        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+            array = reader.readArray();
+        }
+        List<Object> values = new ArrayList<>(array.size());
+        for (JsonValue item : array) {
+            if (item.getValueType() == JsonValue.ValueType.NULL) {
+                values.add(null);
+            } else {
+                JsonObject tagged = item.asJsonObject();
+                Type type = TypeNames.parse(tagged.getString("t"), loader);
+                values.add(JsonbHolder.JSONB.fromJson(tagged.get("v").toString(), type));
+            }
+        }
+        return values;
+    }
+
+    private static Type box(Type type) {
+        if (type instanceof Class<?> c && c.isPrimitive()) {
+            return c == void.class ? Void.class : java.lang.invoke.MethodType.methodType(c).wrap().returnType();
+        }
+        return type;
+    }
+}

@@ -1,0 +1,92 @@
+package dev.processpool.internal.codec;
+
+import java.lang.reflect.GenericArrayType;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Which types JSON-B can read back exactly from JSON alone, and the type of a value found at run time when
+ * the declared type is not enough (a lambda's erased {@code List}, an {@code Object} parameter).
+ */
+final class ValueTypes {
+    private ValueTypes() {
+    }
+
+    /** Whether JSON of this declared type reads back as the value that was written (JSON-B's own rules). */
+    static boolean isExact(Type type) {
+        if (type instanceof Class<?> c) {
+            if (c.isArray()) {
+                return isExact(c.getComponentType());
+            }
+            return c.isPrimitive() || (c != Object.class && c.getTypeParameters().length == 0 && isInstantiable(c));
+        }
+        if (type instanceof ParameterizedType p) {
+            Class<?> raw = (Class<?>) p.getRawType();
+            boolean knownContainer = Collection.class.isAssignableFrom(raw) || Map.class.isAssignableFrom(raw)
+                    || raw == Optional.class || isInstantiable(raw);
+            for (Type argument : p.getActualTypeArguments()) {
+                if (!isExact(argument)) {
+                    return false;
+                }
+            }
+            return knownContainer;
+        }
+        if (type instanceof GenericArrayType g) {
+            return isExact(g.getGenericComponentType());
+        }
+        return false;
+    }
+
+    private static boolean isInstantiable(Class<?> c) {
+        return c.isEnum() || c.isRecord() || !(c.isInterface() || Modifier.isAbstract(c.getModifiers()));
+    }
+
+    /** The type to write a value with and read it back: its class, with element types for containers. */
+    static Type of(Object value) {
+        if (value instanceof List<?> list) {
+            return TypeNames.parameterized(List.class, common(list.iterator()));
+        }
+        if (value instanceof Set<?> set) {
+            return TypeNames.parameterized(Set.class, common(set.iterator()));
+        }
+        if (value instanceof Collection<?> collection) {
+            return TypeNames.parameterized(Collection.class, common(collection.iterator()));
+        }
+        if (value instanceof Map<?, ?> map) {
+            return TypeNames.parameterized(Map.class, common(map.keySet().iterator()), common(map.values().iterator()));
+        }
+        if (value instanceof Optional<?> optional) {
+            return TypeNames.parameterized(Optional.class, optional.map(ValueTypes::of).orElse(Object.class));
+        }
+        if (value instanceof Enum<?> e) {
+            return e.getDeclaringClass();
+        }
+        return value == null ? Object.class : value.getClass();
+    }
+
+    /** The type all non-null elements share, or {@code Object} when they differ. */
+    private static Type common(Iterator<?> elements) {
+        Type common = null;
+        while (elements.hasNext()) {
+            Object element = elements.next();
+            if (element == null) {
+                continue;
+            }
+            Type type = of(element);
+            if (common == null) {
+                common = type;
+            } else if (!Objects.equals(common, type)) {
+                return Object.class;
+            }
+        }
+        return common == null ? Object.class : common;
+    }
+}

@@ -1,0 +1,38 @@
+package dev.processpool.internal.context;
+
+import dev.processpool.Pool;
+import dev.processpool.PoolOptions;
+import dev.processpool.ProcessContext;
+import dev.processpool.internal.launch.WorkerStarter;
+import dev.processpool.internal.pool.WorkerPool;
+
+/** The context of one start method: makes pools whose workers its starter starts. */
+final class StartMethodContext implements ProcessContext {
+    private final String method;
+    private final WorkerStarter starter;
+
+    StartMethodContext(String method, WorkerStarter starter) {
+        this.method = method;
+        this.starter = starter;
+    }
+
+    @Override
+    public String startMethod() {
+        return method;
+    }
+
+    @Override
+    public Pool newPool() {
+        return newPool(PoolOptions.defaults());
+    }
+
+    @Override
+    public Pool newPool(PoolOptions options) {
+        return WorkerPool.start(method, starter, options);
+    }
+
+    @Override
+    public String toString() {
+        return "ProcessContext[" + method + "]";
+    }
+}

@@ -1,0 +1,53 @@
+package dev.processpool.internal.launch;
+
+import dev.processpool.PoolOptions;
+import dev.processpool.internal.worker.WorkerMain;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** The command line and environment of a worker JVM. */
+public final class WorkerCommand {
+    /**
+     * Lean defaults for a worker: a serial collector (one task at a time needs no parallel GC) and class-data
+     * sharing. The pool's own options come after, so they win.
+     */
+    static final List<String> DEFAULT_JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-Xshare:auto",
+            "-XX:-UsePerfData");
+    /** Variables a worker keeps from the parent when it does not inherit the whole environment. */
+    static final List<String> KEPT_VARIABLES = List.of("PATH", "HOME", "USER", "LANG", "LC_ALL", "TZ", "TMPDIR",
+            "JAVA_HOME", "SYSTEMROOT");
+    /** On every worker's command line, so {@code ps} tells whose worker it is. */
+    public static final String PARENT_PROPERTY = "processpool.parent";
+
+    private WorkerCommand() {
+    }
+
+    static List<String> commandLine(PoolOptions options) {
+        List<String> command = new ArrayList<>();
+        command.add(javaExecutable(options).toString());
+        command.addAll(DEFAULT_JVM_OPTIONS);
+        command.add("-D" + PARENT_PROPERTY + "=" + ProcessHandle.current().pid());
+        command.addAll(options.jvmOptions());
+        command.add("-cp");
+        command.add(WorkerClassPath.get());
+        command.add(WorkerMain.class.getName());
+        return command;
+    }
+
+    static void environment(PoolOptions options, Map<String, String> environment) {
+        if (!options.inheritEnvironment()) {
+            environment.keySet().retainAll(KEPT_VARIABLES);
+        }
+        environment.putAll(options.environment());
+    }
+
+    private static Path javaExecutable(PoolOptions options) {
+        return options.javaExecutable().orElseGet(() -> {
+            Path bin = Path.of(System.getProperty("java.home"), "bin");
+            Path java = bin.resolve("java");
+            return java.toFile().exists() ? java : bin.resolve("java.exe");
+        });
+    }
+}

@@ -1,0 +1,69 @@
+package dev.processpool.internal.pool;
+
+import dev.processpool.internal.codec.EncodedTask;
+import dev.processpool.internal.codec.ItemFailure;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Consecutive items of one call, sent to a worker as one task (Python's chunk). It is done exactly once: with
+ * its results, or failed as a whole (its worker died, the pool was terminated).
+ */
+final class Chunk {
+    private static final AtomicLong IDS = new AtomicLong();
+
+    final long id = IDS.incrementAndGet();
+    final EncodedTask task;
+    /** Index of the chunk's first item in the call's inputs. */
+    final int firstIndex;
+    final int size;
+    final String inputs;
+    private final ChunkListener listener;
+    private final AtomicBoolean done = new AtomicBoolean();
+
+    Chunk(EncodedTask task, int firstIndex, int size, String inputs, ChunkListener listener) {
+        this.task = task;
+        this.firstIndex = firstIndex;
+        this.size = size;
+        this.inputs = inputs;
+        this.listener = listener;
+    }
+
+    /** Completes with what the worker sent; {@code context} says where, for failure messages. */
+    void complete(String resultsJson, List<ItemFailure> failures, String context) {
+        Object[] results = new Object[size];
+        RuntimeException[] errors = new RuntimeException[size];
+        for (ItemFailure failure : failures) {
+            if (failure.index() < 0) {
+                fail(failure.failure().toException(context));
+                return;
+            }
+            errors[failure.index()] = failure.failure().toException(context);
+        }
+        try {
+            List<Object> values = task.decodeResults(resultsJson);
+            for (int i = 0; i < size; i++) {
+                results[i] = values.get(i);
+            }
+        } catch (ClassNotFoundException | RuntimeException e) {
+            fail(new IllegalStateException("cannot read the results sent " + context + ": " + e, e));
+            return;
+        }
+        finish(results, errors);
+    }
+
+    /** Fails every item of the chunk alike. */
+    void fail(RuntimeException error) {
+        RuntimeException[] errors = new RuntimeException[size];
+        Arrays.fill(errors, error);
+        finish(new Object[size], errors);
+    }
+
+    private void finish(Object[] results, RuntimeException[] errors) {
+        if (done.compareAndSet(false, true)) {
+            listener.chunkDone(this, results, errors);
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package dev.processpool.internal.pool;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Collects the chunks of one {@code map} into a list in input order. When every chunk is done, the future
+ * completes with the list, or with the failure of the first failed item in input order.
+ */
+final class MapCollector implements ChunkListener {
+    private final Object[] results;
+    private final CompletableFuture<List<Object>> future = new CompletableFuture<>();
+    private int chunksLeft;
+    private int firstFailedIndex = Integer.MAX_VALUE;
+    private RuntimeException firstFailure;
+
+    MapCollector(int items, int chunks) {
+        this.results = new Object[items];
+        this.chunksLeft = chunks;
+        if (chunks == 0) {
+            future.complete(List.of());
+        }
+    }
+
+    CompletableFuture<List<Object>> future() {
+        return future;
+    }
+
+    @Override
+    public void chunkDone(Chunk chunk, Object[] chunkResults, RuntimeException[] errors) {
+        boolean last;
+        synchronized (this) {
+            System.arraycopy(chunkResults, 0, results, chunk.firstIndex, chunk.size);
+            for (int i = 0; i < errors.length; i++) {
+                if (errors[i] != null && chunk.firstIndex + i < firstFailedIndex) {
+                    firstFailedIndex = chunk.firstIndex + i;
+                    firstFailure = errors[i];
+                }
+            }
+            last = --chunksLeft == 0;
+        }
+        if (last) {
+            if (firstFailure != null) {
+                future.completeExceptionally(firstFailure);
+            } else {
+                future.complete(Arrays.asList(results));
+            }
+        }
+    }
+}

@@ -1,0 +1,447 @@
+package dev.processpool.internal.pool;
+
+import dev.processpool.PoolOptions;
+import dev.processpool.TaskFailedException;
+import dev.processpool.WorkerDiedException;
+import dev.processpool.internal.channel.FrameChannel;
+import dev.processpool.internal.channel.PrivateSocket;
+import dev.processpool.internal.codec.ItemFailure;
+import dev.processpool.internal.codec.RemoteFailure;
+import dev.processpool.internal.launch.StartedWorker;
+import dev.processpool.internal.launch.WorkerStarter;
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * A pool's workers and its queue of chunks: dispatch, replacement of workers that exit or die, and the life
+ * cycle of {@link PoolState}. Knows nothing of CDI.
+ *
+ * <p>Locking: every field below {@code launcher} is guarded by this object's monitor. Nothing slow happens
+ * under it: frames are sent, processes started and killed, and chunks completed outside, from the lists of
+ * actions that the locked methods return.
+ */
+final class PoolCore implements WorkerLauncher.Events {
+    private static final System.Logger LOG = System.getLogger("dev.processpool");
+    /** Workers that fail to start in a row before the pool gives up, instead of restarting them forever. */
+    private static final int MAX_START_FAILURES = 3;
+    private static final long EXIT_STATUS_WAIT_MILLIS = 1000;
+    private static final long SHUTDOWN_GRACE_SECONDS = 10;
+    private static final long KILL_WAIT_SECONDS = 10;
+
+    private final String name;
+    private final int processes;
+    private final int maxTasksPerChild;
+    private final String initializerCode;
+    private final String parentClassPath = System.getProperty("java.class.path", "");
+    private final PrivateSocket socket;
+    private final WorkerLauncher launcher;
+
+    private PoolState state = PoolState.RUNNING;
+    private RuntimeException brokenReason;
+    private final Deque<Chunk> queue = new ArrayDeque<>();
+    private final Deque<WorkerConnection> idle = new ArrayDeque<>();
+    /** Ready workers that are not retiring. */
+    private final Set<WorkerConnection> connections = new HashSet<>();
+    /** Every process started and not yet exited. */
+    private final Set<StartedWorker> alive = new HashSet<>();
+    /** Workers launched (or about to be) that are not ready yet. */
+    private int starting;
+    private int startFailuresInARow;
+    /** Chunks sent and not yet completed. */
+    private int busy;
+
+    PoolCore(String name, WorkerStarter starter, PoolOptions options, String initializerCode) throws IOException {
+        this.name = name;
+        this.processes = options.processes();
+        this.maxTasksPerChild = options.maxTasksPerChild();
+        this.initializerCode = initializerCode;
+        this.socket = PrivateSocket.open("pool.sock");
+        this.launcher = new WorkerLauncher(starter, socket, options, this);
+    }
+
+    /** Starts all workers; if one cannot be started, stops those already started and throws. */
+    void startWorkers() throws IOException {
+        synchronized (this) {
+            starting += processes;
+        }
+        for (int i = 0; i < processes; i++) {
+            try {
+                launcher.launch();
+            } catch (IOException | RuntimeException e) {
+                terminate();
+                throw e;
+            }
+        }
+    }
+
+    String name() {
+        return name;
+    }
+
+    String parentClassPath() {
+        return parentClassPath;
+    }
+
+    String initializerCode() {
+        return initializerCode;
+    }
+
+    StartedWorker claim(String token) {
+        return launcher.claim(token);
+    }
+
+    // ---- submitting
+
+    void submit(List<Chunk> chunks) {
+        List<Runnable> actions;
+        synchronized (this) {
+            checkRunning();
+            queue.addAll(chunks);
+            actions = assignLocked();
+        }
+        actions.forEach(Runnable::run);
+    }
+
+    synchronized void checkRunning() {
+        if (state == PoolState.BROKEN) {
+            throw new IllegalStateException("pool is broken: " + brokenReason.getMessage(), brokenReason);
+        }
+        if (state != PoolState.RUNNING) {
+            throw new IllegalStateException("pool is closed");
+        }
+    }
+
+    private List<Runnable> assignLocked() {
+        List<Runnable> sends = new ArrayList<>();
+        while (!queue.isEmpty() && !idle.isEmpty()) {
+            WorkerConnection worker = idle.poll();
+            Chunk chunk = queue.poll();
+            worker.inFlight = chunk;
+            busy++;
+            sends.add(() -> worker.send(chunk));
+        }
+        return sends;
+    }
+
+    // ---- events from workers and the launcher
+
+    @Override
+    public void launched(StartedWorker worker) {
+        boolean unwanted;
+        synchronized (this) {
+            unwanted = state.isFinal();
+            alive.add(worker);
+        }
+        worker.onExit().whenComplete((status, error) -> processExited(worker));
+        if (unwanted) {
+            worker.kill();
+        }
+    }
+
+    @Override
+    public void accepted(FrameChannel channel) {
+        new WorkerConnection(channel, this).startReading();
+    }
+
+    @Override
+    public void startFailed(String reason) {
+        List<Runnable> actions;
+        synchronized (this) {
+            starting--;
+            actions = startFailedLocked(reason);
+        }
+        actions.forEach(Runnable::run);
+    }
+
+    private List<Runnable> startFailedLocked(String reason) {
+        if (state.isFinal() || state == PoolState.CLOSING && queue.isEmpty()) {
+            return finishIfDoneLocked();
+        }
+        LOG.log(Level.WARNING, "{0}: {1}", name, reason);
+        if (++startFailuresInARow >= MAX_START_FAILURES) {
+            return breakLocked(new TaskFailedException("dev.processpool.WorkerStartFailed",
+                    MAX_START_FAILURES + " workers in a row failed to start; last: " + reason
+                            + "; check the pool's jvmOptions and javaExecutable", null));
+        }
+        return replaceLocked();
+    }
+
+    void workerReady(WorkerConnection worker) {
+        List<Runnable> actions = new ArrayList<>();
+        synchronized (this) {
+            starting--;
+            startFailuresInARow = 0;
+            worker.ready = true;
+            if (state.isFinal()) {
+                actions.add(worker::close);
+            } else {
+                connections.add(worker);
+                idle.add(worker);
+                actions.addAll(assignLocked());
+                actions.addAll(finishIfDoneLocked());
+            }
+        }
+        actions.forEach(Runnable::run);
+    }
+
+    void initializerFailed(WorkerConnection worker, RemoteFailure failure) {
+        List<Runnable> actions;
+        synchronized (this) {
+            starting--;
+            worker.retiring = true;
+            actions = state.isFinal() ? List.of() : breakLocked(failure.toException(
+                    "in the initializer of worker pid " + worker.pid() + "; the pool is stopped"));
+        }
+        actions.forEach(Runnable::run);
+    }
+
+    void chunkFinished(WorkerConnection worker, long chunkId, String results, List<ItemFailure> failures) {
+        Chunk chunk;
+        synchronized (this) {
+            chunk = worker.inFlight;
+        }
+        if (chunk == null || chunk.id != chunkId) {
+            LOG.log(Level.ERROR, "{0}: worker {1} answered chunk {2} it was not given; dropping it",
+                    name, worker.pid(), chunkId);
+            worker.close();
+            return;
+        }
+        // Complete before the worker is released, so that a close() that is waiting returns only after this.
+        chunk.complete(results, failures, "in worker pid " + worker.pid());
+        List<Runnable> actions = new ArrayList<>();
+        synchronized (this) {
+            worker.inFlight = null;
+            busy--;
+            worker.tasksDone++;
+            if (state.isFinal()) {
+                return;
+            }
+            if (maxTasksPerChild > 0 && worker.tasksDone >= maxTasksPerChild) {
+                actions.addAll(retireLocked(worker));
+                actions.addAll(replaceLocked());
+            } else {
+                idle.add(worker);
+            }
+            actions.addAll(assignLocked());
+            actions.addAll(finishIfDoneLocked());
+        }
+        actions.forEach(Runnable::run);
+    }
+
+    /** The worker's channel closed: it exited, was told to, or died. */
+    void connectionLost(WorkerConnection worker) {
+        int status = exitStatus(worker.process());
+        Chunk chunk;
+        synchronized (this) {
+            chunk = worker.inFlight;
+        }
+        if (chunk != null) {
+            chunk.fail(new WorkerDiedException(worker.pid(), status, "worker pid " + worker.pid() + " "
+                    + describeExit(status) + " while running this task"
+                    + WorkerLauncher.describeOutput(worker.process().outputTail())));
+        }
+        List<Runnable> actions = new ArrayList<>();
+        synchronized (this) {
+            if (chunk != null) {
+                worker.inFlight = null;
+                busy--;
+            }
+            connections.remove(worker);
+            idle.remove(worker);
+            if (!worker.ready && !worker.retiring) {
+                starting--;
+                actions.addAll(startFailedLocked("worker pid " + worker.pid() + " " + describeExit(status)
+                        + " before it was ready" + WorkerLauncher.describeOutput(worker.process().outputTail())));
+            } else if (!worker.retiring && !state.isFinal()) {
+                LOG.log(Level.WARNING, "{0}: worker pid {1} {2}; replacing it", name, worker.pid(), describeExit(status));
+                actions.addAll(replaceLocked());
+                actions.addAll(assignLocked());
+            }
+            actions.addAll(finishIfDoneLocked());
+        }
+        actions.forEach(Runnable::run);
+    }
+
+    private static int exitStatus(StartedWorker process) {
+        try {
+            return process.onExit().get(EXIT_STATUS_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return WorkerDiedException.UNKNOWN_EXIT_STATUS;
+        } catch (java.util.concurrent.ExecutionException | TimeoutException e) {
+            return WorkerDiedException.UNKNOWN_EXIT_STATUS;
+        }
+    }
+
+    static String describeExit(int status) {
+        if (status == WorkerDiedException.UNKNOWN_EXIT_STATUS) {
+            return "died (exit status unknown)";
+        }
+        if (status == 137) {
+            return "was killed (SIGKILL, exit status 137)";
+        }
+        return status > 128 ? "was killed by signal " + (status - 128) + " (exit status " + status + ")"
+                : "exited with status " + status;
+    }
+
+    void processExited(StartedWorker worker) {
+        List<Runnable> actions;
+        synchronized (this) {
+            alive.remove(worker);
+            actions = finishIfDoneLocked();
+            notifyAll();
+        }
+        actions.forEach(Runnable::run);
+    }
+
+    // ---- replacing and retiring workers
+
+    private List<Runnable> replaceLocked() {
+        int wanted = state == PoolState.RUNNING ? processes
+                : state == PoolState.CLOSING ? Math.min(queue.size(), processes) : 0;
+        int missing = wanted - connections.size() - starting;
+        if (missing <= 0) {
+            return List.of();
+        }
+        starting += missing;
+        List<Runnable> launches = new ArrayList<>();
+        for (int i = 0; i < missing; i++) {
+            launches.add(this::launchReplacement);
+        }
+        return launches;
+    }
+
+    private void launchReplacement() {
+        try {
+            launcher.launch();
+        } catch (IOException | RuntimeException e) {
+            startFailed("cannot start a worker: " + e);
+        }
+    }
+
+    private List<Runnable> retireLocked(WorkerConnection worker) {
+        worker.retiring = true;
+        connections.remove(worker);
+        idle.remove(worker);
+        StartedWorker process = worker.process();
+        return List.of(worker::shutdown, () -> CompletableFuture
+                .delayedExecutor(SHUTDOWN_GRACE_SECONDS, TimeUnit.SECONDS)
+                .execute(() -> {
+                    if (process.onExit().isDone()) {
+                        return;
+                    }
+                    LOG.log(Level.WARNING, "{0}: worker pid {1} did not exit within {2} s of SHUTDOWN; killing it",
+                            name, process.pid(), SHUTDOWN_GRACE_SECONDS);
+                    process.kill();
+                }));
+    }
+
+    // ---- closing, terminating, breaking
+
+    /** When closing and no task is left: tells every worker to exit; when all have, the pool is CLOSED. */
+    private List<Runnable> finishIfDoneLocked() {
+        if (state != PoolState.CLOSING || !queue.isEmpty() || busy > 0) {
+            return List.of();
+        }
+        List<Runnable> actions = new ArrayList<>();
+        for (WorkerConnection worker : List.copyOf(connections)) {
+            actions.addAll(retireLocked(worker));
+        }
+        if (starting > 0) {
+            actions.add(launcher::killPending);
+        }
+        if (alive.isEmpty() && starting <= 0) {
+            state = PoolState.CLOSED;
+            notifyAll();
+            actions.add(socket::close);
+        }
+        return actions;
+    }
+
+    /** No new tasks; waits until the accepted ones are done and the workers have exited. */
+    void close() throws InterruptedException {
+        List<Runnable> actions = List.of();
+        synchronized (this) {
+            if (state == PoolState.RUNNING) {
+                state = PoolState.CLOSING;
+                actions = finishIfDoneLocked();
+            }
+        }
+        actions.forEach(Runnable::run);
+        awaitStopped();
+    }
+
+    void terminate() {
+        stopNow(PoolState.TERMINATED, new CancellationException("the pool was terminated"));
+    }
+
+    private List<Runnable> breakLocked(RuntimeException reason) {
+        brokenReason = reason;
+        LOG.log(Level.ERROR, name + " is broken: " + reason.getMessage());
+        return List.of(() -> stopNow(PoolState.BROKEN, reason));
+    }
+
+    /** Kills every worker; every chunk not done fails with {@code reason}. */
+    private void stopNow(PoolState finalState, RuntimeException reason) {
+        List<Chunk> unfinished = new ArrayList<>();
+        List<StartedWorker> processesToKill;
+        List<WorkerConnection> channels;
+        synchronized (this) {
+            if (state.isFinal()) {
+                return;
+            }
+            state = finalState;
+            unfinished.addAll(queue);
+            queue.clear();
+            for (WorkerConnection worker : connections) {
+                if (worker.inFlight != null) {
+                    unfinished.add(worker.inFlight);
+                }
+            }
+            channels = List.copyOf(connections);
+            processesToKill = List.copyOf(alive);
+            connections.clear();
+            idle.clear();
+            notifyAll();
+        }
+        processesToKill.forEach(StartedWorker::kill);
+        launcher.killPending();
+        channels.forEach(WorkerConnection::close);
+        unfinished.forEach(chunk -> chunk.fail(reason));
+        socket.close();
+    }
+
+    /** Waits until the pool is in a final state and every worker process has exited. */
+    synchronized void awaitStopped() throws InterruptedException {
+        while (!state.isFinal()) {
+            wait();
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(KILL_WAIT_SECONDS);
+        while (!alive.isEmpty()) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                LOG.log(Level.ERROR, "{0}: {1} worker processes did not exit after being killed", name, alive.size());
+                return;
+            }
+            TimeUnit.NANOSECONDS.timedWait(this, left);
+        }
+    }
+
+    synchronized PoolState state() {
+        return state;
+    }
+
+    synchronized List<Long> workerPids() {
+        return connections.stream().map(WorkerConnection::pid).sorted().toList();
+    }
+}

@@ -1,0 +1,133 @@
+package dev.processpool.internal.pool;
+
+import dev.processpool.internal.channel.Frame;
+import dev.processpool.internal.channel.FrameChannel;
+import dev.processpool.internal.channel.FrameType;
+import dev.processpool.internal.channel.FrameWriter;
+import dev.processpool.internal.classloading.LoaderRegistry;
+import dev.processpool.internal.codec.ItemFailure;
+import dev.processpool.internal.codec.RemoteFailure;
+import dev.processpool.internal.launch.StartedWorker;
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+
+/**
+ * The parent's end of one worker's channel. Its reader thread authenticates the worker (HELLO with the
+ * token it was started with), starts it, then takes its results, resource requests and output until the
+ * channel closes, which is how the pool learns at once that a worker has died.
+ *
+ * <p>Fields other than the channel are guarded by the {@link PoolCore}'s monitor.
+ */
+final class WorkerConnection {
+    private static final System.Logger LOG = System.getLogger("dev.processpool.worker");
+
+    private final FrameChannel channel;
+    private final PoolCore core;
+    private volatile StartedWorker process;
+
+    /** The chunk the worker is running; null when idle. */
+    Chunk inFlight;
+    int tasksDone;
+    /** Told to exit (SHUTDOWN sent); its end is no death. */
+    boolean retiring;
+    /** READY received. */
+    boolean ready;
+
+    WorkerConnection(FrameChannel channel, PoolCore core) {
+        this.channel = channel;
+        this.core = core;
+    }
+
+    void startReading() {
+        Thread reader = new Thread(this::readLoop, "processpool-worker-reader");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    StartedWorker process() {
+        return process;
+    }
+
+    long pid() {
+        StartedWorker p = process;
+        return p == null ? -1 : p.pid();
+    }
+
+    private void readLoop() {
+        try {
+            if (!authenticate()) {
+                channel.close();
+                return;
+            }
+            Thread.currentThread().setName("processpool-worker-" + pid() + "-reader");
+            channel.send(new FrameWriter(FrameType.START).putString(core.parentClassPath())
+                    .putString(core.initializerCode()));
+            while (true) {
+                handle(channel.receive());
+            }
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            if (process != null) {
+                core.connectionLost(this);
+            }
+        }
+    }
+
+    /** The first frame must be HELLO with the token of a worker this pool started; anything else is dropped. */
+    private boolean authenticate() throws IOException {
+        Frame hello = channel.receive();
+        if (hello.type() != FrameType.HELLO) {
+            return false;
+        }
+        process = core.claim(hello.getString());
+        return process != null;
+    }
+
+    private void handle(Frame frame) throws IOException {
+        switch (frame.type()) {
+            case READY -> core.workerReady(this);
+            case START_FAILED -> core.initializerFailed(this, RemoteFailure.fromJson(frame.getString()));
+            case RESULT -> {
+                long chunkId = frame.getLong();
+                String results = frame.getString();
+                String failures = frame.getString();
+                core.chunkFinished(this, chunkId, results, ItemFailure.fromJson(failures));
+            }
+            case RESOURCE_REQUEST -> {
+                long request = frame.getLong();
+                byte[] bytes = LoaderRegistry.INSTANCE.resource(frame.getInt(), frame.getString());
+                channel.send(new FrameWriter(FrameType.RESOURCE).putLong(request).putBoolean(bytes != null)
+                        .putBytes(bytes == null ? new byte[0] : bytes));
+            }
+            case OUTPUT -> {
+                int stream = frame.getInt();
+                String text = frame.getString().stripTrailing();
+                LOG.log(stream == 2 ? Level.WARNING : Level.INFO, "[worker {0} {1}] {2}",
+                        pid(), stream == 2 ? "err" : "out", text);
+            }
+            default -> throw new IOException("unexpected frame " + frame.type() + " from worker " + pid());
+        }
+    }
+
+    /** Sends a task; a failure here shows as the channel closing, handled by the reader. */
+    void send(Chunk chunk) {
+        try {
+            channel.send(new FrameWriter(FrameType.TASK).putLong(chunk.id).putString(chunk.task.code())
+                    .putString(chunk.inputs));
+        } catch (IOException e) {
+            channel.close();
+        }
+    }
+
+    void shutdown() {
+        try {
+            channel.send(new FrameWriter(FrameType.SHUTDOWN));
+        } catch (IOException e) {
+            channel.close();
+        }
+    }
+
+    void close() {
+        channel.close();
+    }
+}

@@ -1,0 +1,121 @@
+package dev.processpool.internal.pool;
+
+import dev.processpool.PoolOptions;
+import dev.processpool.internal.channel.FrameChannel;
+import dev.processpool.internal.channel.PrivateSocket;
+import dev.processpool.internal.launch.StartedWorker;
+import dev.processpool.internal.launch.WorkerRequest;
+import dev.processpool.internal.launch.WorkerStarter;
+import java.io.IOException;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Starts a pool's workers and accepts their connections. Each worker gets a random token; a connection is
+ * accepted only with the token of a worker started here and not yet connected. A worker that exits before it
+ * connects, or does not connect within {@link #CONNECT_TIMEOUT_SECONDS}, is a start failure.
+ */
+final class WorkerLauncher {
+    static final long CONNECT_TIMEOUT_SECONDS = 60;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** What the pool hears from the launcher. */
+    interface Events {
+        void launched(StartedWorker worker);
+
+        void startFailed(String reason);
+
+        void accepted(FrameChannel channel);
+    }
+
+    private final WorkerStarter starter;
+    private final PrivateSocket socket;
+    private final PoolOptions options;
+    private final Events events;
+    private final Map<String, CompletableFuture<StartedWorker>> pending = new ConcurrentHashMap<>();
+
+    WorkerLauncher(WorkerStarter starter, PrivateSocket socket, PoolOptions options, Events events) {
+        this.starter = starter;
+        this.socket = socket;
+        this.options = options;
+        this.events = events;
+        Thread acceptor = new Thread(this::acceptLoop, "processpool-acceptor-" + socket.path().getFileName());
+        acceptor.setDaemon(true);
+        acceptor.start();
+    }
+
+    private void acceptLoop() {
+        try {
+            while (true) {
+                events.accepted(socket.accept());
+            }
+        } catch (IOException closed) {
+            // the pool closed its socket: no more workers
+        }
+    }
+
+    /** Starts one worker process; it connects later. */
+    void launch() throws IOException {
+        String token = HexFormat.of().formatHex(randomBytes());
+        CompletableFuture<StartedWorker> slot = new CompletableFuture<>();
+        pending.put(token, slot);
+        StartedWorker worker;
+        try {
+            worker = starter.start(new WorkerRequest(socket.path(), token, options));
+        } catch (IOException | RuntimeException e) {
+            pending.remove(token);
+            throw e;
+        }
+        slot.complete(worker);
+        events.launched(worker);
+        worker.onExit().thenAccept(status -> {
+            if (pending.remove(token) != null) {
+                events.startFailed("worker pid " + worker.pid() + " exited with status " + status
+                        + " before it connected" + describeOutput(worker.outputTail()));
+            }
+        });
+        CompletableFuture.delayedExecutor(CONNECT_TIMEOUT_SECONDS, TimeUnit.SECONDS).execute(() -> {
+            if (pending.containsKey(token)) {
+                worker.kill();
+            }
+        });
+    }
+
+    private static byte[] randomBytes() {
+        byte[] bytes = new byte[16];
+        RANDOM.nextBytes(bytes);
+        return bytes;
+    }
+
+    static String describeOutput(List<String> tail) {
+        return tail.isEmpty() ? "" : "; its JVM said: " + String.join(" | ", tail);
+    }
+
+    /** The worker started with this token, once; null for an unknown or used token. */
+    StartedWorker claim(String token) {
+        CompletableFuture<StartedWorker> slot = pending.remove(token);
+        if (slot == null) {
+            return null;
+        }
+        try {
+            return slot.get(CONNECT_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        } catch (ExecutionException | TimeoutException e) {
+            return null;
+        }
+    }
+
+    /** Kills the workers that have not connected yet. */
+    void killPending() {
+        pending.values().forEach(slot -> slot.thenAccept(StartedWorker::kill));
+    }
+}

@@ -1,0 +1,284 @@
+package dev.processpool.internal.pool;
+
+import dev.processpool.Pool;
+import dev.processpool.PoolOptions;
+import dev.processpool.ProcessFunction;
+import dev.processpool.internal.classloading.LoaderRegistry;
+import dev.processpool.internal.codec.EncodedTask;
+import dev.processpool.internal.codec.TaskEncoder;
+import dev.processpool.internal.launch.WorkerStarter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The {@link Pool} of the SE engine: checks arguments, encodes the function and inputs in the caller's thread
+ * (so what cannot be sent is refused there, before anything is sent), cuts inputs into chunks and hands them
+ * to {@link PoolCore}.
+ *
+ * <p>Futures returned to the caller are completed on the pool's callback threads, never on the threads that
+ * read from workers, so a callback that blocks (even on this pool) cannot stall the pool.
+ */
+public final class WorkerPool implements Pool {
+    private static final AtomicInteger NUMBERS = new AtomicInteger();
+    /** How many chunks imap reads ahead of its consumer, per worker. */
+    private static final int CHUNKS_AHEAD_PER_WORKER = 4;
+
+    private final String startMethod;
+    private final PoolOptions options;
+    private final TaskEncoder encoder = new TaskEncoder(LoaderRegistry.INSTANCE::idOf);
+    private final PoolCore core;
+    private final ExecutorService callbacks;
+
+    private WorkerPool(String startMethod, PoolOptions options, PoolCore core, ExecutorService callbacks) {
+        this.startMethod = startMethod;
+        this.options = options;
+        this.core = core;
+        this.callbacks = callbacks;
+    }
+
+    /**
+     * A pool whose workers are starting.
+     *
+     * @throws IllegalArgumentException if the initializer cannot be sent
+     * @throws UncheckedIOException if a worker cannot be started (those already started are stopped)
+     */
+    public static WorkerPool start(String startMethod, WorkerStarter starter, PoolOptions options) {
+        Objects.requireNonNull(options, "options");
+        String name = "pool-" + NUMBERS.incrementAndGet() + " (" + startMethod + ")";
+        String initializer = options.initializer()
+                .map(init -> new TaskEncoder(LoaderRegistry.INSTANCE::idOf).encode(init).code())
+                .orElse("");
+        PoolCore core;
+        try {
+            core = new PoolCore(name, starter, options, initializer);
+            core.startWorkers();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the workers of " + name + ": " + e.getMessage(), e);
+        }
+        AtomicInteger threads = new AtomicInteger();
+        ExecutorService callbacks = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 1, TimeUnit.SECONDS,
+                new SynchronousQueue<>(), runnable -> {
+                    Thread thread = new Thread(runnable, name + "-callback-" + threads.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        return new WorkerPool(startMethod, options, core, callbacks);
+    }
+
+    @Override
+    public String startMethod() {
+        return startMethod;
+    }
+
+    @Override
+    public int processes() {
+        return options.processes();
+    }
+
+    public PoolOptions options() {
+        return options;
+    }
+
+    /** Pids of the workers that are ready now (for tests and administration). */
+    public List<Long> workerPids() {
+        return core.workerPids();
+    }
+
+    @Override
+    public <T, R> R apply(ProcessFunction<T, R> fn, T input) {
+        return await(submitOne(fn, input));
+    }
+
+    @Override
+    public <T, R> CompletableFuture<R> applyAsync(ProcessFunction<T, R> fn, T input) {
+        return onCallbackThread(submitOne(fn, input));
+    }
+
+    @SuppressWarnings("unchecked")
+    private <R> CompletableFuture<R> submitOne(ProcessFunction<?, R> fn, Object input) {
+        core.checkRunning();
+        EncodedTask task = encoder.encode(fn);
+        CompletableFuture<R> result = new CompletableFuture<>();
+        ChunkListener listener = (chunk, results, errors) -> {
+            if (errors[0] != null) {
+                result.completeExceptionally(errors[0]);
+            } else {
+                result.complete((R) results[0]);
+            }
+        };
+        String encoded = task.encodeInputs(java.util.Collections.singletonList(input), "the input of apply");
+        core.submit(List.of(new Chunk(task, 0, 1, encoded, listener)));
+        return result;
+    }
+
+    @Override
+    public <T, R> List<R> map(ProcessFunction<T, R> fn, Iterable<? extends T> inputs) {
+        return await(submitMap(fn, inputs, 0));
+    }
+
+    @Override
+    public <T, R> List<R> map(ProcessFunction<T, R> fn, Iterable<? extends T> inputs, int chunksize) {
+        return await(submitMap(fn, inputs, checkChunksize(chunksize)));
+    }
+
+    @Override
+    public <T, R> CompletableFuture<List<R>> mapAsync(ProcessFunction<T, R> fn, Iterable<? extends T> inputs) {
+        return onCallbackThread(submitMap(fn, inputs, 0));
+    }
+
+    @Override
+    public <T, R> CompletableFuture<List<R>> mapAsync(ProcessFunction<T, R> fn, Iterable<? extends T> inputs,
+            int chunksize) {
+        return onCallbackThread(submitMap(fn, inputs, checkChunksize(chunksize)));
+    }
+
+    /** @param chunksize 0 for Python's default, {@code ceil(n / (4 * processes))} */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private <R> CompletableFuture<List<R>> submitMap(ProcessFunction<?, R> fn, Iterable<?> inputs, int chunksize) {
+        core.checkRunning();
+        EncodedTask task = encoder.encode(fn);
+        List<?> items = materialize(inputs);
+        int size = chunksize > 0 ? chunksize : Math.max(1, ceilDiv(items.size(), 4 * processes()));
+        int chunkCount = ceilDiv(items.size(), size);
+        MapCollector collector = new MapCollector(items.size(), chunkCount);
+        List<Chunk> chunks = new ArrayList<>(chunkCount);
+        for (int first = 0; first < items.size(); first += size) {
+            List<?> part = items.subList(first, Math.min(items.size(), first + size));
+            chunks.add(new Chunk(task, first, part.size(), task.encodeInputs(part, "the inputs of map"), collector));
+        }
+        if (!chunks.isEmpty()) {
+            core.submit(chunks);
+        }
+        return (CompletableFuture) collector.future();
+    }
+
+    /** Reads the whole input before anything is sent; an error reading it reaches the caller as it is. */
+    private static List<?> materialize(Iterable<?> inputs) {
+        Objects.requireNonNull(inputs, "inputs");
+        if (inputs instanceof Collection<?> collection) {
+            return new ArrayList<>(collection);
+        }
+        List<Object> items = new ArrayList<>();
+        inputs.forEach(items::add);
+        return items;
+    }
+
+    @Override
+    public <T, R> Iterator<R> imap(ProcessFunction<T, R> fn, Iterable<? extends T> inputs, int chunksize) {
+        int size = checkChunksize(chunksize);
+        return startLazy(fn, inputs, size, new OrderedResults<>(size, itemsAhead(size)));
+    }
+
+    @Override
+    public <T, R> Iterator<R> imapUnordered(ProcessFunction<T, R> fn, Iterable<? extends T> inputs, int chunksize) {
+        int size = checkChunksize(chunksize);
+        return startLazy(fn, inputs, size, new UnorderedResults<>(itemsAhead(size)));
+    }
+
+    private int itemsAhead(int chunksize) {
+        return chunksize * processes() * CHUNKS_AHEAD_PER_WORKER;
+    }
+
+    private <R> Iterator<R> startLazy(ProcessFunction<?, R> fn, Iterable<?> inputs, int chunksize,
+            LazyResults<R> results) {
+        core.checkRunning();
+        Objects.requireNonNull(inputs, "inputs");
+        EncodedTask task = encoder.encode(fn);
+        results.start(new ChunkFeeder(inputs, task, chunksize, results, core));
+        return results;
+    }
+
+    private static int checkChunksize(int chunksize) {
+        if (chunksize < 1) {
+            throw new IllegalArgumentException("chunksize must be at least 1, got " + chunksize);
+        }
+        return chunksize;
+    }
+
+    private static int ceilDiv(int a, int b) {
+        return (a + b - 1) / b;
+    }
+
+    /** A future for the caller, completed on a callback thread when {@code internal} completes. */
+    private <V> CompletableFuture<V> onCallbackThread(CompletableFuture<V> internal) {
+        CompletableFuture<V> external = new CompletableFuture<>();
+        internal.whenComplete((value, error) -> {
+            Runnable completion = () -> {
+                if (error != null) {
+                    external.completeExceptionally(error);
+                } else {
+                    external.complete(value);
+                }
+            };
+            try {
+                callbacks.execute(completion);
+            } catch (RejectedExecutionException stopped) {
+                completion.run();
+            }
+        });
+        return external;
+    }
+
+    private static <V> V await(CompletableFuture<V> future) {
+        try {
+            return future.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            CancellationException cancelled = new CancellationException("interrupted while waiting for results");
+            cancelled.initCause(e);
+            throw cancelled;
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            core.close();
+        } catch (InterruptedException e) {
+            // As ExecutorService.close(): an interrupt while waiting stops everything now.
+            core.terminate();
+            Thread.currentThread().interrupt();
+        }
+        callbacks.shutdown();
+    }
+
+    @Override
+    public void terminate() {
+        core.terminate();
+        try {
+            core.awaitStopped();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        callbacks.shutdown();
+    }
+
+    @Override
+    public void join() throws InterruptedException {
+        if (core.state() == PoolState.RUNNING) {
+            throw new IllegalStateException("pool is still running; call close() or terminate() first");
+        }
+        core.awaitStopped();
+    }
+
+    @Override
+    public String toString() {
+        return core.name() + " " + core.state() + " " + options;
+    }
+}

@@ -1,0 +1,99 @@
+package dev.processpool.internal.worker;
+
+import dev.processpool.internal.channel.Frame;
+import dev.processpool.internal.channel.FrameChannel;
+import dev.processpool.internal.channel.FrameType;
+import dev.processpool.internal.channel.FrameWriter;
+import dev.processpool.internal.channel.PrivateSocket;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The worker's end of the channel. A reader thread takes every frame: answers to resource requests go to the
+ * waiting requester, everything else to the inbox of the main thread. When the parent goes away without a
+ * SHUTDOWN (it was killed), the worker halts at once and removes the parent's orphaned socket.
+ */
+final class ParentLink {
+    private static final long RESOURCE_TIMEOUT_SECONDS = 60;
+
+    private final FrameChannel channel;
+    private final Path socketPath;
+    private final BlockingQueue<Frame> inbox = new LinkedBlockingQueue<>();
+    private final Map<Long, CompletableFuture<byte[]>> pendingResources = new ConcurrentHashMap<>();
+    private final AtomicLong nextRequest = new AtomicLong();
+    private volatile boolean shuttingDown;
+
+    ParentLink(FrameChannel channel, Path socketPath) {
+        this.channel = channel;
+        this.socketPath = socketPath;
+    }
+
+    void startReading() {
+        Thread reader = new Thread(this::readLoop, "processpool-parent-link");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    private void readLoop() {
+        try {
+            while (true) {
+                Frame frame = channel.receive();
+                if (frame.type() == FrameType.RESOURCE) {
+                    CompletableFuture<byte[]> pending = pendingResources.remove(frame.getLong());
+                    boolean found = frame.getBoolean();
+                    byte[] bytes = frame.getBytes();
+                    if (pending != null) {
+                        pending.complete(found ? bytes : null);
+                    }
+                } else {
+                    if (frame.type() == FrameType.SHUTDOWN) {
+                        shuttingDown = true;
+                    }
+                    inbox.add(frame);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            if (!shuttingDown) {
+                // The parent is gone: nothing can reach this worker any more, and nobody else will clean up.
+                PrivateSocket.removeOrphan(socketPath);
+                Runtime.getRuntime().halt(WorkerMain.EXIT_PARENT_GONE);
+            }
+        }
+    }
+
+    Frame next() throws InterruptedException {
+        return inbox.take();
+    }
+
+    void send(FrameWriter frame) throws IOException {
+        channel.send(frame);
+    }
+
+    /** Asks the parent for a resource of one of its class loaders and waits for the answer. */
+    byte[] fetchResource(int loaderId, String name) throws IOException {
+        long id = nextRequest.incrementAndGet();
+        CompletableFuture<byte[]> answer = new CompletableFuture<>();
+        pendingResources.put(id, answer);
+        send(new FrameWriter(FrameType.RESOURCE_REQUEST).putLong(id).putInt(loaderId).putString(name));
+        try {
+            return answer.get(RESOURCE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while fetching " + name + " from the parent", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IOException("no answer from the parent for " + name + " within "
+                    + RESOURCE_TIMEOUT_SECONDS + " s", e);
+        } finally {
+            pendingResources.remove(id);
+        }
+    }
+}

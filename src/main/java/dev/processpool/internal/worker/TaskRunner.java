@@ -1,0 +1,125 @@
+package dev.processpool.internal.worker;
+
+import dev.processpool.internal.classloading.LoaderRegistry;
+import dev.processpool.internal.classloading.RemoteClassLoader;
+import dev.processpool.internal.codec.DecodedTask;
+import dev.processpool.internal.codec.ItemFailure;
+import dev.processpool.internal.codec.RemoteFailure;
+import dev.processpool.internal.codec.TaskDecoder;
+import java.io.File;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Runs tasks in the worker: rebuilds the function (cached), reads the inputs, applies, writes the results. */
+final class TaskRunner {
+    /** A chunk's encoded results and the failures of single items. */
+    record Results(String json, List<ItemFailure> failures, boolean workerBroken) {
+    }
+
+    private static final int CACHED_FUNCTIONS = 64;
+
+    private final ParentLink link;
+    private final String parentClassPath;
+    private final Map<Integer, ClassLoader> loaders = new LinkedHashMap<>();
+    private final TaskDecoder decoder = new TaskDecoder(this::loader);
+    private final Map<String, DecodedTask> functions = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, DecodedTask> eldest) {
+            return size() > CACHED_FUNCTIONS;
+        }
+    };
+
+    TaskRunner(ParentLink link, String parentClassPath) {
+        this.link = link;
+        this.parentClassPath = parentClassPath;
+    }
+
+    /** Runs a {@code ProcessRunnable} (the initializer); its failure is thrown. */
+    void runOnce(String code) throws Exception {
+        DecodedTask task = decoder.decode(code);
+        Thread.currentThread().setContextClassLoader(task.loader());
+        task.run();
+    }
+
+    Results run(String code, String inputsJson) {
+        DecodedTask task;
+        List<Object> inputs;
+        try {
+            task = function(code);
+            inputs = task.inputs().decode(inputsJson, task.loader());
+        } catch (Throwable t) {
+            // Nothing of the chunk can run: every item fails alike; the parent knows how many there are.
+            return new Results("[]", List.of(new ItemFailure(-1, RemoteFailure.of(t))), t instanceof VirtualMachineError);
+        }
+        Thread.currentThread().setContextClassLoader(task.loader());
+        List<Object> results = new ArrayList<>(inputs.size());
+        List<ItemFailure> failures = new ArrayList<>();
+        boolean broken = false;
+        for (int i = 0; i < inputs.size(); i++) {
+            try {
+                results.add(task.apply(inputs.get(i)));
+            } catch (Throwable t) {
+                results.add(null);
+                failures.add(new ItemFailure(i, RemoteFailure.of(t)));
+                broken |= t instanceof VirtualMachineError;
+            }
+        }
+        return new Results(encode(task, results, failures), failures, broken);
+    }
+
+    /** Writes the results; a result JSON-B cannot write fails its item, not the chunk. */
+    private static String encode(DecodedTask task, List<Object> results, List<ItemFailure> failures) {
+        try {
+            return task.results().encode(results);
+        } catch (RuntimeException whole) {
+            for (int i = 0; i < results.size(); i++) {
+                try {
+                    task.results().encode(java.util.Collections.singletonList(results.get(i)));
+                } catch (RuntimeException e) {
+                    String type = results.get(i).getClass().getName();
+                    failures.add(new ItemFailure(i, RemoteFailure.of(new IllegalArgumentException(
+                            "the result of type " + type + " cannot be sent back as JSON: " + e.getMessage(), e))));
+                    results.set(i, null);
+                }
+            }
+            return task.results().encode(results);
+        }
+    }
+
+    private DecodedTask function(String code) throws ReflectiveOperationException {
+        DecodedTask task = functions.get(code);
+        if (task == null) {
+            task = decoder.decode(code);
+            functions.put(code, task);
+        }
+        return task;
+    }
+
+    private ClassLoader loader(int id) {
+        return loaders.computeIfAbsent(id, k -> k == LoaderRegistry.CLASS_PATH
+                ? classPathLoader()
+                : new RemoteClassLoader(k, loader(LoaderRegistry.CLASS_PATH), link::fetchResource));
+    }
+
+    /** The parent's plain class path, read from files by the worker itself. */
+    private ClassLoader classPathLoader() {
+        List<URL> urls = new ArrayList<>();
+        for (String entry : parentClassPath.split(File.pathSeparator)) {
+            if (!entry.isEmpty()) {
+                try {
+                    urls.add(new File(entry).toURI().toURL());
+                } catch (MalformedURLException e) {
+                    // an entry that is no path cannot hold classes either
+                }
+            }
+        }
+        ClassLoader library = TaskRunner.class.getClassLoader();
+        return new RemoteClassLoader(LoaderRegistry.CLASS_PATH,
+                new URLClassLoader("processpool-class-path", urls.toArray(URL[]::new), library), link::fetchResource);
+    }
+}

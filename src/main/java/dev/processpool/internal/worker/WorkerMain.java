@@ -1,0 +1,106 @@
+package dev.processpool.internal.worker;
+
+import dev.processpool.internal.channel.Frame;
+import dev.processpool.internal.channel.FrameChannel;
+import dev.processpool.internal.channel.FrameType;
+import dev.processpool.internal.channel.FrameWriter;
+import dev.processpool.internal.codec.ItemFailure;
+import dev.processpool.internal.codec.RemoteFailure;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+/**
+ * The main class of a worker JVM. It reads where to connect ({@code socket-path TAB token}) from its
+ * standard input, connects, says HELLO, runs the initializer it is sent, then runs tasks one at a time until
+ * SHUTDOWN. It holds only its channel and the standard streams.
+ */
+public final class WorkerMain {
+    static final int EXIT_PARENT_GONE = 0;
+    static final int EXIT_CANNOT_CONNECT = 2;
+    /** After a {@link VirtualMachineError} the JVM may be unsound: the worker reports it and is replaced. */
+    static final int EXIT_AFTER_VM_ERROR = 3;
+
+    private WorkerMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String[] request = readLine(System.in).split("\t");
+        System.setIn(InputStream.nullInputStream());
+        Path socketPath = Path.of(request[0]);
+        FrameChannel channel;
+        try {
+            channel = FrameChannel.connect(socketPath);
+        } catch (IOException e) {
+            System.err.println("processpool worker: cannot connect to " + socketPath + ": " + e);
+            System.exit(EXIT_CANNOT_CONNECT);
+            return;
+        }
+        ParentLink link = new ParentLink(channel, socketPath);
+        link.send(new FrameWriter(FrameType.HELLO).putString(request[1]).putLong(ProcessHandle.current().pid()));
+        link.startReading();
+        PrintStream out = new PrintStream(new ChannelOutputStream(link, ChannelOutputStream.STDOUT), true,
+                StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(new ChannelOutputStream(link, ChannelOutputStream.STDERR), true,
+                StandardCharsets.UTF_8);
+        System.setOut(out);
+        System.setErr(err);
+        int status = serve(link);
+        out.flush();
+        err.flush();
+        channel.close();
+        System.exit(status);
+    }
+
+    private static int serve(ParentLink link) throws InterruptedException, IOException {
+        Frame start = link.next();
+        if (start.type() != FrameType.START) {
+            return EXIT_CANNOT_CONNECT;
+        }
+        TaskRunner runner = new TaskRunner(link, start.getString());
+        String initializer = start.getString();
+        if (!initializer.isEmpty()) {
+            try {
+                runner.runOnce(initializer);
+            } catch (Throwable t) {
+                flushStandardStreams();
+                link.send(new FrameWriter(FrameType.START_FAILED).putString(RemoteFailure.of(t).toJson()));
+                return 1;
+            }
+        }
+        flushStandardStreams();
+        link.send(new FrameWriter(FrameType.READY));
+        while (true) {
+            Frame frame = link.next();
+            if (frame.type() == FrameType.SHUTDOWN) {
+                return 0;
+            }
+            if (frame.type() == FrameType.TASK) {
+                long chunkId = frame.getLong();
+                TaskRunner.Results results = runner.run(frame.getString(), frame.getString());
+                flushStandardStreams();
+                link.send(new FrameWriter(FrameType.RESULT).putLong(chunkId).putString(results.json())
+                        .putString(ItemFailure.toJson(results.failures())));
+                if (results.workerBroken()) {
+                    return EXIT_AFTER_VM_ERROR;
+                }
+            }
+        }
+    }
+
+    private static void flushStandardStreams() {
+        System.out.flush();
+        System.err.flush();
+    }
+
+    private static String readLine(InputStream in) throws IOException {
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        for (int b = in.read(); b >= 0 && b != '\n'; b = in.read()) {
+            line.write(b);
+        }
+        return line.toString(StandardCharsets.UTF_8);
+    }
+}
