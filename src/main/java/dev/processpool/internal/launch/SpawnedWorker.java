@@ -10,6 +10,9 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * A worker JVM that is our child process. A thread drains what the JVM itself writes to its standard streams
@@ -19,10 +22,12 @@ import java.util.concurrent.CompletableFuture;
 final class SpawnedWorker implements StartedWorker {
     private static final System.Logger LOG = System.getLogger("dev.processpool.worker");
     private static final int TAIL_LINES = 20;
+    private static final long OUTPUT_WAIT_MILLIS = 500;
 
     private final Process process;
     private final Deque<String> tail = new ArrayDeque<>();
     private final CompletableFuture<Integer> exit;
+    private final CompletableFuture<Void> drained = new CompletableFuture<>();
 
     SpawnedWorker(Process process) {
         this.process = process;
@@ -47,6 +52,7 @@ final class SpawnedWorker implements StartedWorker {
         } catch (IOException ignored) {
             // the pipe closes when the process exits
         }
+        drained.complete(null);
     }
 
     @Override
@@ -66,6 +72,16 @@ final class SpawnedWorker implements StartedWorker {
 
     @Override
     public List<String> outputTail() {
+        if (exit.isDone()) {
+            // The last words of a dead JVM may still be in the pipe: give the drain a moment to read them.
+            try {
+                drained.get(OUTPUT_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException | TimeoutException e) {
+                // a grandchild holds the pipe: the lines read so far will do
+            }
+        }
         synchronized (tail) {
             return new ArrayList<>(tail);
         }

@@ -10,11 +10,12 @@ import java.util.Map;
 /** The command line and environment of a worker JVM. */
 public final class WorkerCommand {
     /**
-     * Lean defaults for a worker: a serial collector (one task at a time needs no parallel GC) and class-data
-     * sharing. The pool's own options come after, so they win.
+     * Lean defaults for a worker: a serial collector (one task at a time needs no parallel GC), class-data
+     * sharing, and exit on the first OutOfMemoryError (a JVM that ran out of memory is replaced rather than
+     * trusted; the pool reports the JVM's message). The pool's own options come after, so they win.
      */
     static final List<String> DEFAULT_JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-Xshare:auto",
-            "-XX:-UsePerfData");
+            "-XX:-UsePerfData", "-XX:+ExitOnOutOfMemoryError");
     /** Variables a worker keeps from the parent when it does not inherit the whole environment. */
     static final List<String> KEPT_VARIABLES = List.of("PATH", "HOME", "USER", "LANG", "LC_ALL", "TZ", "TMPDIR",
             "JAVA_HOME", "SYSTEMROOT");

@@ -61,12 +61,15 @@ final class ParentLink {
                     inbox.add(frame);
                 }
             }
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException e) {
             if (!shuttingDown) {
                 // The parent is gone: nothing can reach this worker any more, and nobody else will clean up.
                 PrivateSocket.removeOrphan(socketPath);
                 Runtime.getRuntime().halt(WorkerMain.EXIT_PARENT_GONE);
             }
+        } catch (Throwable t) {
+            // A malformed frame or an error of this JVM: the channel cannot be trusted any more.
+            Runtime.getRuntime().halt(WorkerMain.EXIT_CHANNEL_FAILED);
         }
     }
 

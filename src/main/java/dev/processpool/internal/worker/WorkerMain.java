@@ -23,6 +23,7 @@ public final class WorkerMain {
     static final int EXIT_CANNOT_CONNECT = 2;
     /** After a {@link VirtualMachineError} the JVM may be unsound: the worker reports it and is replaced. */
     static final int EXIT_AFTER_VM_ERROR = 3;
+    static final int EXIT_CHANNEL_FAILED = 4;
 
     private WorkerMain() {
     }
