@@ -39,8 +39,8 @@ public record RemoteFailure(String className, String message, List<Frame> frames
 
     /** The exception the caller sees; {@code context} (e.g. "in worker pid 42") is added to the message. */
     public TaskFailedException toException(String context) {
-        String text = message == null ? className : message;
-        return new TaskFailedException(className, text + " (" + className + " " + context + ")", toTrace());
+        String text = message == null ? className + " " + context : message + " (" + className + " " + context + ")";
+        return new TaskFailedException(className, text, toTrace());
     }
 
     public RemoteStackTrace toTrace() {

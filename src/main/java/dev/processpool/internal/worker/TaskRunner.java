@@ -101,9 +101,13 @@ final class TaskRunner {
     }
 
     private ClassLoader loader(int id) {
-        return loaders.computeIfAbsent(id, k -> k == LoaderRegistry.CLASS_PATH
-                ? classPathLoader()
-                : new RemoteClassLoader(k, loader(LoaderRegistry.CLASS_PATH), link::fetchResource));
+        ClassLoader loader = loaders.get(id);
+        if (loader == null) {
+            loader = id == LoaderRegistry.CLASS_PATH ? classPathLoader()
+                    : new RemoteClassLoader(id, loader(LoaderRegistry.CLASS_PATH), link::fetchResource);
+            loaders.put(id, loader);
+        }
+        return loader;
     }
 
     /** The parent's plain class path, read from files by the worker itself. */
