@@ -41,7 +41,7 @@ final class SpawnedWorker implements StartedWorker {
         try (BufferedReader reader = new BufferedReader(
                 new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                LOG.log(Level.WARNING, "[worker {0} jvm] {1}", process.pid(), line);
+                LOG.log(Level.WARNING, "[worker {0} jvm] {1}", Long.toString(process.pid()), line);
                 synchronized (tail) {
                     if (tail.size() == TAIL_LINES) {
                         tail.removeFirst();

@@ -212,7 +212,7 @@ final class PoolCore implements WorkerLauncher.Events {
         }
         if (chunk == null || chunk.id != chunkId) {
             LOG.log(Level.ERROR, "{0}: worker {1} answered chunk {2} it was not given; dropping it",
-                    name, worker.pid(), chunkId);
+                    name, Long.toString(worker.pid()), Long.toString(chunkId));
             worker.close();
             return;
         }
@@ -263,7 +263,8 @@ final class PoolCore implements WorkerLauncher.Events {
                 actions.addAll(startFailedLocked("worker pid " + worker.pid() + " " + describeExit(status)
                         + " before it was ready" + WorkerLauncher.describeOutput(worker.process().outputTail())));
             } else if (!worker.retiring && !state.isFinal()) {
-                LOG.log(Level.WARNING, "{0}: worker pid {1} {2}; replacing it", name, worker.pid(), describeExit(status));
+                LOG.log(Level.WARNING, "{0}: worker pid {1} {2}; replacing it", name, Long.toString(worker.pid()),
+                        describeExit(status));
                 actions.addAll(replaceLocked());
                 actions.addAll(assignLocked());
             }
@@ -341,7 +342,7 @@ final class PoolCore implements WorkerLauncher.Events {
                         return;
                     }
                     LOG.log(Level.WARNING, "{0}: worker pid {1} did not exit within {2} s of SHUTDOWN; killing it",
-                            name, process.pid(), SHUTDOWN_GRACE_SECONDS);
+                            name, Long.toString(process.pid()), SHUTDOWN_GRACE_SECONDS);
                     process.kill();
                 }));
     }

@@ -103,7 +103,7 @@ final class WorkerConnection {
                 int stream = frame.getInt();
                 String text = frame.getString().stripTrailing();
                 LOG.log(stream == 2 ? Level.WARNING : Level.INFO, "[worker {0} {1}] {2}",
-                        pid(), stream == 2 ? "err" : "out", text);
+                        Long.toString(pid()), stream == 2 ? "err" : "out", text);
             }
             default -> throw new IOException("unexpected frame " + frame.type() + " from worker " + pid());
         }
