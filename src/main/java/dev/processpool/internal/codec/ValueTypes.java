@@ -8,7 +8,6 @@ import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -51,6 +50,11 @@ final class ValueTypes {
 
     /** The type to write a value with and read it back: its class, with element types for containers. */
     static Type of(Object value) {
+        return known(infer(value));
+    }
+
+    /** Like {@link #of}, with null for the element type of an empty container (still unknown). */
+    private static Type infer(Object value) {
         if (value instanceof List<?> list) {
             return TypeNames.parameterized(List.class, common(list.iterator()));
         }
@@ -64,29 +68,59 @@ final class ValueTypes {
             return TypeNames.parameterized(Map.class, common(map.keySet().iterator()), common(map.values().iterator()));
         }
         if (value instanceof Optional<?> optional) {
-            return TypeNames.parameterized(Optional.class, optional.map(ValueTypes::of).orElse(Object.class));
+            return TypeNames.parameterized(Optional.class, optional.map(ValueTypes::infer).orElse(null));
         }
         if (value instanceof Enum<?> e) {
             return e.getDeclaringClass();
         }
-        return value == null ? Object.class : value.getClass();
+        return value == null ? null : value.getClass();
     }
 
-    /** The type all non-null elements share, or {@code Object} when they differ. */
+    /** The type all non-null elements share; null when there are none; {@code Object} when they differ. */
     private static Type common(Iterator<?> elements) {
         Type common = null;
-        while (elements.hasNext()) {
-            Object element = elements.next();
-            if (element == null) {
-                continue;
-            }
-            Type type = of(element);
-            if (common == null) {
-                common = type;
-            } else if (!Objects.equals(common, type)) {
-                return Object.class;
-            }
+        while (elements.hasNext() && common != Object.class) {
+            common = merge(common, infer(elements.next()));
         }
-        return common == null ? Object.class : common;
+        return common;
+    }
+
+    /** One type for two values: an unknown (null) part takes the other's, e.g. List<?> of [] and List<Integer>. */
+    private static Type merge(Type a, Type b) {
+        if (a == null || b == null) {
+            return a == null ? b : a;
+        }
+        if (a.equals(b)) {
+            return a;
+        }
+        if (a instanceof ParameterizedType pa && b instanceof ParameterizedType pb
+                && pa.getRawType().equals(pb.getRawType())) {
+            Type[] left = pa.getActualTypeArguments();
+            Type[] right = pb.getActualTypeArguments();
+            Type[] merged = new Type[left.length];
+            for (int i = 0; i < left.length; i++) {
+                merged[i] = merge(left[i], right[i]);
+                if (merged[i] == Object.class && left[i] != Object.class) {
+                    return Object.class;
+                }
+            }
+            return TypeNames.parameterized((Class<?>) pa.getRawType(), merged);
+        }
+        return Object.class;
+    }
+
+    /** Unknown parts become {@code Object}. */
+    private static Type known(Type type) {
+        if (type == null) {
+            return Object.class;
+        }
+        if (type instanceof ParameterizedType p) {
+            Type[] arguments = p.getActualTypeArguments();
+            for (int i = 0; i < arguments.length; i++) {
+                arguments[i] = known(arguments[i]);
+            }
+            return TypeNames.parameterized((Class<?>) p.getRawType(), arguments);
+        }
+        return type;
     }
 }

@@ -72,7 +72,8 @@ public final class WorkerPool implements Pool {
         AtomicInteger threads = new AtomicInteger();
         ExecutorService callbacks = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 1, TimeUnit.SECONDS,
                 new SynchronousQueue<>(), runnable -> {
-                    Thread thread = new Thread(runnable, name + "-callback-" + threads.incrementAndGet());
+                    String threadName = "processpool-" + name + "-callback-" + threads.incrementAndGet();
+                    Thread thread = new Thread(runnable, threadName);
                     thread.setDaemon(true);
                     return thread;
                 });

@@ -1,0 +1,63 @@
+package dev.processpool;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.processpool.internal.channel.PrivateSocket;
+import java.io.File;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Pool create/close cycles leave threads, file descriptors, processes and temp files at their baseline. */
+@ParameterizedClass
+@MethodSource("dev.processpool.TestPools#startMethods")
+class PoolCyclesTest {
+    private static final int CYCLES = 50;
+
+    @Parameter
+    String startMethod;
+
+    static int increment(int x) {
+        return x + 1;
+    }
+
+    private void cycle(int i) {
+        try (Pool pool = TestPools.newPool(startMethod, 1)) {
+            assertEquals(i + 1, pool.apply(PoolCyclesTest::increment, i));
+        }
+    }
+
+    @Test
+    void fiftyCreateCloseCyclesLeaveNoProcessThreadDescriptorOrSocketBehind() {
+        cycle(-1);   // the JVM's own lazily started threads and files are part of the baseline
+        long threads = libraryThreads();
+        long descriptors = openDescriptors();
+        for (int i = 0; i < CYCLES; i++) {
+            cycle(i);
+        }
+        assertEquals(java.util.List.of(), TestPools.workerProcesses(), "worker processes left");
+        TestPools.await("library threads back to " + threads, Duration.ofSeconds(10), () -> libraryThreads() <= threads);
+        TestPools.await("file descriptors back to " + descriptors, Duration.ofSeconds(10),
+                () -> openDescriptors() <= descriptors);
+        assertEquals(0, socketDirectories(), "socket directories left");
+    }
+
+    private static long libraryThreads() {
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith("processpool")).count();
+    }
+
+    private static long openDescriptors() {
+        String[] fds = new File("/proc/self/fd").list();
+        return fds == null ? 0 : fds.length;
+    }
+
+    private static long socketDirectories() {
+        String prefix = PrivateSocket.DIRECTORY_PREFIX + ProcessHandle.current().pid() + "-";
+        String[] entries = Objects.requireNonNull(Path.of(System.getProperty("java.io.tmpdir")).toFile().list());
+        return java.util.Arrays.stream(entries).filter(name -> name.startsWith(prefix)).count();
+    }
+}
