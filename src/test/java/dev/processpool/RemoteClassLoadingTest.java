@@ -23,23 +23,14 @@ import javax.tools.JavaFileObject;
 import javax.tools.SimpleJavaFileObject;
 import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Workers run classes that exist only in a class loader of the parent, never in a file: compiled in memory by
  * this test and defined by an in-memory loader, like an application server's loaders for WARs and EARs.
  */
-@ParameterizedClass
-@MethodSource("dev.processpool.TestPools#startMethods")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class RemoteClassLoadingTest {
+class RemoteClassLoadingTest extends SharedPoolTest {
     private static final Map<String, String> SOURCES = Map.of(
             "inmemory.Point", "package inmemory; public record Point(int x, int y) {}",
             "inmemory.Helper", "package inmemory; class Helper { static int twice(int v) { return 2 * v; } }",
@@ -61,9 +52,6 @@ class RemoteClassLoadingTest {
                         }
                     }""");
 
-    @Parameter
-    String startMethod;
-    private Pool pool;
     private ClassLoader loader;
 
     @BeforeAll
@@ -71,21 +59,6 @@ class RemoteClassLoadingTest {
         Map<String, byte[]> files = compile(SOURCES);
         files.put("inmemory/greeting.txt", "hello from memory".getBytes());
         loader = new InMemoryClassLoader(files, RemoteClassLoadingTest.class.getClassLoader());
-    }
-
-    /** One pool for the class; the start method is injected only after @BeforeAll. */
-    @BeforeEach
-    void startPool() {
-        if (pool == null) {
-            pool = TestPools.newPool(startMethod, 2);
-        }
-    }
-
-    @AfterAll
-    void stopPool() {
-        if (pool != null) {
-            pool.close();
-        }
     }
 
     @Test

@@ -9,40 +9,14 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * What cannot be sent is refused at submission with IllegalArgumentException naming the type; nothing else is
  * lost: the pool goes on and a task already running finishes.
  */
-@ParameterizedClass
-@MethodSource("dev.processpool.TestPools#startMethods")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SendabilityTest {
-    @Parameter
-    String startMethod;
-    private Pool pool;
+class SendabilityTest extends SharedPoolTest {
     private final int offset = 10;
-
-    @BeforeEach
-    void startPool() {
-        if (pool == null) {
-            pool = TestPools.newPool(startMethod, 2);
-        }
-    }
-
-    @AfterAll
-    void stopPool() {
-        if (pool != null) {
-            pool.close();
-        }
-    }
 
     static int slowIdentity(int x) throws InterruptedException {
         Thread.sleep(300);

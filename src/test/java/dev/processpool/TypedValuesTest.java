@@ -8,19 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /** Arguments and results travel as JSON, typed from the function's generic signature (or, for an erased lambda, from the values). */
-@ParameterizedClass
-@MethodSource("dev.processpool.TestPools#startMethods")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class TypedValuesTest {
+class TypedValuesTest extends SharedPoolTest {
     public enum Status { OPEN, SHIPPED }
 
     public record Line(String sku, int quantity, BigDecimal price) {
@@ -32,23 +23,6 @@ class TypedValuesTest {
     public record Report(int orders, Map<String, Integer> quantityBySku, Optional<String> largest) {
     }
 
-    @Parameter
-    String startMethod;
-    private Pool pool;
-
-    @BeforeEach
-    void startPool() {
-        if (pool == null) {
-            pool = TestPools.newPool(startMethod, 2);
-        }
-    }
-
-    @AfterAll
-    void stopPool() {
-        if (pool != null) {
-            pool.close();
-        }
-    }
 
     static Report summarize(List<Order> orders) {
         Map<String, Integer> bySku = new TreeMap<>();
