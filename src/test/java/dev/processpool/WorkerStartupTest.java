@@ -1,0 +1,83 @@
+package dev.processpool;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** How workers are started: their JVM options and environment, and what happens when they cannot start. */
+@ParameterizedClass
+@MethodSource("dev.processpool.TestPools#startMethods")
+class WorkerStartupTest {
+    @Parameter
+    String startMethod;
+
+    static String property(String name) {
+        return System.getProperty(name);
+    }
+
+    static String variable(String name) {
+        return System.getenv(name);
+    }
+
+    /** A variable of this JVM's environment that workers do not keep by default, such as a secret would be. */
+    private static String parentOnlyVariable() {
+        return System.getenv().keySet().stream()
+                .filter(name -> !List.of("PATH", "HOME", "USER", "LANG", "LC_ALL", "TZ", "TMPDIR", "JAVA_HOME")
+                        .contains(name))
+                .findFirst().orElseThrow(() -> new AssertionError("this JVM has no other environment variable"));
+    }
+
+    @Test
+    void jvmOptionsReachTheWorkers() {
+        PoolOptions options = PoolOptions.builder().processes(1).jvmOptions("-Dprocesspool.test=hello").build();
+        try (Pool pool = TestPools.newPool(startMethod, options)) {
+            assertEquals("hello", pool.apply(WorkerStartupTest::property, "processpool.test"));
+        }
+    }
+
+    @Test
+    void workersDoNotSeeTheParentsEnvironmentUnlessConfigured() {
+        String secret = parentOnlyVariable();
+        PoolOptions options = PoolOptions.builder().processes(1).environment("PROCESSPOOL_GIVEN", "yes").build();
+        try (Pool pool = TestPools.newPool(startMethod, options)) {
+            assertNull(pool.apply(WorkerStartupTest::variable, secret), secret + " leaked to the worker");
+            assertEquals("yes", pool.apply(WorkerStartupTest::variable, "PROCESSPOOL_GIVEN"));
+        }
+        try (Pool pool = TestPools.newPool(startMethod, options.toBuilder().inheritEnvironment(true).build())) {
+            assertEquals(System.getenv(secret), pool.apply(WorkerStartupTest::variable, secret));
+        }
+    }
+
+    @Test
+    void badJvmOptionBreaksThePoolWithTheJvmsMessageInsteadOfRestartingWorkersForever() {
+        PoolOptions options = PoolOptions.builder().processes(1).jvmOptions("-Xmx-not-a-size").build();
+        try (Pool pool = TestPools.newPool(startMethod, options)) {
+            TaskFailedException failed = assertThrows(TaskFailedException.class, () -> pool.apply(x -> x, 1));
+            assertTrue(failed.getMessage().contains("failed to start") && failed.getMessage().contains("Xmx"),
+                    failed.getMessage());
+            IllegalStateException broken = assertThrows(IllegalStateException.class, () -> pool.apply(x -> x, 1));
+            assertTrue(broken.getMessage().startsWith("pool is broken"), broken.getMessage());
+        }
+        assertEquals(List.of(), TestPools.workerProcesses());
+    }
+
+    @Test
+    void missingJavaExecutableIsReportedWhenThePoolIsCreated() {
+        PoolOptions options = PoolOptions.builder().processes(2).javaExecutable(Path.of("/nonexistent/bin/java")).build();
+        UncheckedIOException failed = assertThrows(UncheckedIOException.class,
+                () -> TestPools.newPool(startMethod, options));
+        assertTrue(failed.getMessage().contains("/nonexistent/bin/java"), failed.getMessage());
+        assertEquals(List.of(), TestPools.workerProcesses());
+    }
+
+}
