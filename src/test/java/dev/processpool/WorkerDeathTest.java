@@ -105,11 +105,25 @@ class WorkerDeathTest {
     }
 
     @Test
-    void errorThrownByATaskIsReportedWithItsRemoteClass() {
-        TaskFailedException failed = assertThrows(TaskFailedException.class,
-                () -> pool.apply(WorkerDeathTest::recurse, 0));
-        assertEquals("java.lang.StackOverflowError", failed.remoteClassName());
-        assertEquals(4, pool.apply(WorkerDeathTest::square, 2));
+    void errorThrownByATaskIsReportedWithItsRemoteClassAndItsWorkerReplaced() {
+        for (int i = 0; i < 3; i++) {
+            TaskFailedException failed = assertThrows(TaskFailedException.class,
+                    () -> pool.apply(WorkerDeathTest::recurse, 0));
+            assertEquals("java.lang.StackOverflowError", failed.remoteClassName());
+            assertEquals(List.of(1, 4, 9, 16), pool.map(WorkerDeathTest::square, List.of(1, 2, 3, 4), 1),
+                    "every task after the error succeeds, also on the worker that had it");
+        }
+    }
+
+    @Test
+    void terminateFailsRunningTasksWithCancellationNotWorkerDeath() throws Exception {
+        String pidFile = dir.resolve("pid").toString();
+        CompletableFuture<List<Long>> running = pool.mapAsync((Integer item) -> pidThenWait(pidFile, item),
+                List.of(0), 1);
+        TestPools.await("the task to start", Duration.ofSeconds(30), () -> Files.exists(Path.of(pidFile)));
+        pool.terminate();
+        assertThrows(java.util.concurrent.CancellationException.class, () -> running.get(10, TimeUnit.SECONDS));
+        assertTrue(running.isCancelled());
     }
 
     static int exhaustMemory(int megabytes) {

@@ -12,7 +12,7 @@ public enum FrameType {
     START_FAILED,
     /** P: chunk id, function, encoded inputs. */
     TASK,
-    /** W: chunk id, encoded results, failures of single items. */
+    /** W: chunk id, encoded results, failures of single items, whether the worker leaves after it. */
     RESULT,
     /** W: request id, loader id, resource name. */
     RESOURCE_REQUEST,

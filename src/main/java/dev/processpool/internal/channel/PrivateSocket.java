@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -77,6 +78,15 @@ public final class PrivateSocket implements AutoCloseable {
         }
         deleteQuietly(path);
         deleteQuietly(directory);
+    }
+
+    /** Whether a process accepts connections on this socket (a connection is made and closed at once). */
+    public static boolean isListening(Path socketPath) {
+        try (SocketChannel probe = SocketChannel.open(UnixDomainSocketAddress.of(socketPath))) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** Removes a socket and its directory left by an owner that could not do it (it was killed). */

@@ -205,7 +205,9 @@ final class PoolCore implements WorkerLauncher.Events {
         actions.forEach(Runnable::run);
     }
 
-    void chunkFinished(WorkerConnection worker, long chunkId, String results, List<ItemFailure> failures) {
+    /** @param leaving the worker exits after this chunk (an error of its JVM): it gets no more work */
+    void chunkFinished(WorkerConnection worker, long chunkId, String results, List<ItemFailure> failures,
+            boolean leaving) {
         Chunk chunk;
         synchronized (this) {
             chunk = worker.inFlight;
@@ -226,7 +228,7 @@ final class PoolCore implements WorkerLauncher.Events {
             if (state.isFinal()) {
                 return;
             }
-            if (maxTasksPerChild > 0 && worker.tasksDone >= maxTasksPerChild) {
+            if (leaving || maxTasksPerChild > 0 && worker.tasksDone >= maxTasksPerChild) {
                 actions.addAll(retireLocked(worker));
                 actions.addAll(replaceLocked());
             } else {
@@ -415,10 +417,11 @@ final class PoolCore implements WorkerLauncher.Events {
             idle.clear();
             notifyAll();
         }
+        // Fail the chunks first: the workers' deaths must not be what their callers see.
+        unfinished.forEach(chunk -> chunk.fail(reason));
         processesToKill.forEach(StartedWorker::kill);
         launcher.killPending();
         channels.forEach(WorkerConnection::close);
-        unfinished.forEach(chunk -> chunk.fail(reason));
         socket.close();
     }
 

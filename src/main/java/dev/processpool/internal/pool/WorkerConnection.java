@@ -91,7 +91,8 @@ final class WorkerConnection {
                 long chunkId = frame.getLong();
                 String results = frame.getString();
                 String failures = frame.getString();
-                core.chunkFinished(this, chunkId, results, ItemFailure.fromJson(failures));
+                boolean leaving = frame.getBoolean();
+                core.chunkFinished(this, chunkId, results, ItemFailure.fromJson(failures), leaving);
             }
             case RESOURCE_REQUEST -> {
                 long request = frame.getLong();

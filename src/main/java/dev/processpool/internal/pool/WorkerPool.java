@@ -14,6 +14,8 @@ import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -42,6 +44,8 @@ public final class WorkerPool implements Pool {
     private final TaskEncoder encoder = new TaskEncoder(LoaderRegistry.INSTANCE::idOf);
     private final PoolCore core;
     private final ExecutorService callbacks;
+    /** Inputs of imap calls not read to the end yet; close() reads them all, so those calls run in full. */
+    private final Set<ChunkFeeder> openFeeders = ConcurrentHashMap.newKeySet();
 
     private WorkerPool(String startMethod, PoolOptions options, PoolCore core, ExecutorService callbacks) {
         this.startMethod = startMethod;
@@ -199,7 +203,11 @@ public final class WorkerPool implements Pool {
         core.checkRunning();
         Objects.requireNonNull(inputs, "inputs");
         EncodedTask task = encoder.encode(fn);
-        results.start(new ChunkFeeder(inputs, task, chunksize, results, core));
+        ChunkFeeder feeder = new ChunkFeeder(inputs, task, chunksize, results, core, openFeeders::remove);
+        if (!feeder.exhausted()) {
+            openFeeders.add(feeder);
+        }
+        results.start(feeder);
         return results;
     }
 
@@ -249,6 +257,13 @@ public final class WorkerPool implements Pool {
 
     @Override
     public void close() {
+        for (ChunkFeeder feeder : openFeeders) {
+            try {
+                feeder.feedAll();
+            } catch (RuntimeException e) {
+                // refused input stays with its iterator, which throws it at its position
+            }
+        }
         try {
             core.close();
         } catch (InterruptedException e) {

@@ -63,14 +63,23 @@ final class ParentLink {
             }
         } catch (IOException e) {
             if (!shuttingDown) {
-                // The parent is gone: nothing can reach this worker any more, and nobody else will clean up.
-                PrivateSocket.removeOrphan(socketPath);
+                // The pool closed this channel or its JVM is gone. If nobody listens on its socket any more, the
+                // parent was killed and could not remove it: this worker does.
+                if (!PrivateSocket.isListening(socketPath)) {
+                    PrivateSocket.removeOrphan(socketPath);
+                }
                 Runtime.getRuntime().halt(WorkerMain.EXIT_PARENT_GONE);
             }
         } catch (Throwable t) {
             // A malformed frame or an error of this JVM: the channel cannot be trusted any more.
             Runtime.getRuntime().halt(WorkerMain.EXIT_CHANNEL_FAILED);
         }
+    }
+
+    /** Closes the channel on the worker's own initiative: its end is no sign of the parent's death. */
+    void close() {
+        shuttingDown = true;
+        channel.close();
     }
 
     Frame next() throws InterruptedException {

@@ -16,7 +16,8 @@ import java.nio.file.Path;
 /**
  * The main class of a worker JVM. It reads where to connect ({@code socket-path TAB token}) from its
  * standard input, connects, says HELLO, runs the initializer it is sent, then runs tasks one at a time until
- * SHUTDOWN. It holds only its channel and the standard streams.
+ * SHUTDOWN. It holds only its channel and the standard streams. A forkserver's reserve worker warms up first
+ * and then waits on its standard input until it is handed to a pool.
  */
 public final class WorkerMain {
     static final int EXIT_PARENT_GONE = 0;
@@ -29,8 +30,14 @@ public final class WorkerMain {
     }
 
     public static void main(String[] args) throws Exception {
+        Warmup.runIfAsked();
         String[] request = readLine(System.in).split("\t");
         System.setIn(InputStream.nullInputStream());
+        if (request.length < 2) {
+            // Whoever started this worker is gone before handing it a pool (a forkserver's reserve worker).
+            System.exit(EXIT_PARENT_GONE);
+            return;
+        }
         Path socketPath = Path.of(request[0]);
         FrameChannel channel;
         try {
@@ -52,7 +59,7 @@ public final class WorkerMain {
         int status = serve(link);
         out.flush();
         err.flush();
-        channel.close();
+        link.close();
         System.exit(status);
     }
 
@@ -84,7 +91,7 @@ public final class WorkerMain {
                 TaskRunner.Results results = runner.run(frame.getString(), frame.getString());
                 flushStandardStreams();
                 link.send(new FrameWriter(FrameType.RESULT).putLong(chunkId).putString(results.json())
-                        .putString(ItemFailure.toJson(results.failures())));
+                        .putString(ItemFailure.toJson(results.failures())).putBoolean(results.workerBroken()));
                 if (results.workerBroken()) {
                     return EXIT_AFTER_VM_ERROR;
                 }
