@@ -35,10 +35,15 @@ public final class FrameChannel implements AutoCloseable {
 
     /** The next frame; {@link EOFException} when the peer has closed its end. */
     public Frame receive() throws IOException {
+        return receive(Frame.MAX_BYTES);
+    }
+
+    /** The next frame, refused as malformed if larger than {@code maxBytes} (for peers not yet trusted). */
+    public Frame receive(int maxBytes) throws IOException {
         header.clear();
         readFully(header);
         int length = header.getInt(0);
-        if (length < 1 || length > Frame.MAX_BYTES) {
+        if (length < 1 || length > maxBytes) {
             throw new IOException("malformed frame: length " + length);
         }
         FrameType type;

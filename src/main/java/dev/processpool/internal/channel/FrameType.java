@@ -21,7 +21,26 @@ public enum FrameType {
     /** W: stream (1 out, 2 err), text. */
     OUTPUT,
     /** P: finish the current task, then exit. */
-    SHUTDOWN;
+    SHUTDOWN,
+
+    // Between a pool's JVM (P) and its context's forkserver (S).
+
+    /** S: nonce. The server's challenge to a new connection. */
+    AUTH_CHALLENGE,
+    /** P: HMAC of the server's nonce with the key, the client's own nonce. */
+    AUTH_RESPONSE,
+    /** S: HMAC of the client's nonce: the server knows the key too. */
+    AUTH_OK,
+    /** P: request id, worker recipe (JSON), pool socket path, token. */
+    SPAWN_REQUEST,
+    /** S: request id, pid of the worker handed out. */
+    SPAWNED,
+    /** S: request id, why no worker could be handed out. */
+    SPAWN_FAILED,
+    /** S: pid, exit status of a worker handed out. */
+    WORKER_EXITED,
+    /** S: pid, a line its JVM wrote to its standard streams. */
+    WORKER_OUTPUT;
 
     private static final FrameType[] VALUES = values();
 

@@ -1,7 +1,10 @@
 package dev.processpool.internal.context;
 
 import dev.processpool.ProcessContext;
+import dev.processpool.internal.forkserver.ForkServerClient;
+import dev.processpool.internal.forkserver.ForkServerStarter;
 import dev.processpool.internal.launch.SpawnStarter;
+import dev.processpool.internal.launch.WorkerStarter;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,7 +18,10 @@ public final class ContextRegistry {
     public static final String START_METHOD_PROPERTY = "processpool.startMethod";
 
     private static final String SPAWN = "spawn";
+    private static final String FORKSERVER = "forkserver";
     private static final String FORK = "fork";
+    /** Unix domain sockets and a JVM that can start others: where a forkserver can run. */
+    private static final boolean FORKSERVER_AVAILABLE = isUnix();
 
     private final Map<String, ProcessContext> contexts = new ConcurrentHashMap<>();
     private String fixedDefault;
@@ -23,8 +29,14 @@ public final class ContextRegistry {
     private ContextRegistry() {
     }
 
+    /** forkserver first (the default) where it can run, as CPython 3.14 on Linux and macOS; else spawn. */
     public List<String> availableMethods() {
-        return List.of(SPAWN);
+        return FORKSERVER_AVAILABLE ? List.of(FORKSERVER, SPAWN) : List.of(SPAWN);
+    }
+
+    private static boolean isUnix() {
+        String os = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT);
+        return os.contains("linux") || os.contains("mac") || os.contains("bsd");
     }
 
     public synchronized String defaultMethod() {
@@ -48,7 +60,19 @@ public final class ContextRegistry {
     }
 
     public ProcessContext context(String method) {
-        return contexts.computeIfAbsent(check(method), m -> new StartMethodContext(m, new SpawnStarter()));
+        return contexts.computeIfAbsent(check(method), this::newContext);
+    }
+
+    /**
+     * A context of its own, apart from the one {@link #context} shares: for a forkserver, its own server.
+     * Each deployment (each copy of the library) gets its own contexts this way.
+     */
+    public ProcessContext newContext(String method) {
+        return new StartMethodContext(check(method), starter(method));
+    }
+
+    private static WorkerStarter starter(String method) {
+        return FORKSERVER.equals(method) ? new ForkServerStarter(new ForkServerClient()) : new SpawnStarter();
     }
 
     private String check(String method) {
@@ -56,6 +80,10 @@ public final class ContextRegistry {
             return method;
         }
         String available = String.join(", ", availableMethods());
+        if (FORKSERVER.equals(method)) {
+            throw new IllegalArgumentException("'forkserver' is not available here: it needs Unix domain sockets"
+                    + " (Linux, macOS); available: " + available);
+        }
         if (FORK.equals(method)) {
             throw new IllegalArgumentException("'fork' is not available on the JVM: a running JVM cannot be forked"
                     + " safely (only the forking thread would survive, holding locks of the others); available: "

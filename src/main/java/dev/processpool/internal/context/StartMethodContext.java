@@ -7,13 +7,18 @@ import dev.processpool.internal.launch.WorkerStarter;
 import dev.processpool.internal.pool.WorkerPool;
 
 /** The context of one start method: makes pools whose workers its starter starts. */
-final class StartMethodContext implements ProcessContext {
+public final class StartMethodContext implements ProcessContext {
     private final String method;
     private final WorkerStarter starter;
 
     StartMethodContext(String method, WorkerStarter starter) {
         this.method = method;
         this.starter = starter;
+    }
+
+    /** How this context starts workers (its forkserver client, for a forkserver context). */
+    public WorkerStarter starter() {
+        return starter;
     }
 
     @Override

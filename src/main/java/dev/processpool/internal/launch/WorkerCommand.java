@@ -25,19 +25,29 @@ public final class WorkerCommand {
     private WorkerCommand() {
     }
 
-    static List<String> commandLine(PoolOptions options) {
+    public static List<String> commandLine(PoolOptions options) {
+        return commandLine(options, List.of(), WorkerMain.class.getName());
+    }
+
+    /**
+     * @param extraOptions JVM options of the library's own, between its defaults and the pool's
+     * @param mainClass the worker's main, or a forkserver's
+     */
+    public static List<String> commandLine(PoolOptions options, List<String> extraOptions, String mainClass) {
         List<String> command = new ArrayList<>();
         command.add(javaExecutable(options).toString());
         command.addAll(DEFAULT_JVM_OPTIONS);
         command.add("-D" + PARENT_PROPERTY + "=" + ProcessHandle.current().pid());
+        command.addAll(extraOptions);
         command.addAll(options.jvmOptions());
         command.add("-cp");
         command.add(WorkerClassPath.get());
-        command.add(WorkerMain.class.getName());
+        command.add(mainClass);
         return command;
     }
 
-    static void environment(PoolOptions options, Map<String, String> environment) {
+    /** Narrows {@code environment} (this JVM's, as a process builder gives it) to what workers may see. */
+    public static void environment(PoolOptions options, Map<String, String> environment) {
         if (!options.inheritEnvironment()) {
             environment.keySet().retainAll(KEPT_VARIABLES);
         }

@@ -11,7 +11,7 @@ import java.util.List;
  * a comma-separated list of further classes to load ({@code "-"} for none).
  */
 final class Warmup {
-    static final String PROPERTY = "processpool.preload";
+    static final String PROPERTY = WorkerMain.PRELOAD_PROPERTY;
 
     private Warmup() {
     }

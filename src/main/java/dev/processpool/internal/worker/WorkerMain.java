@@ -20,6 +20,8 @@ import java.nio.file.Path;
  * and then waits on its standard input until it is handed to a pool.
  */
 public final class WorkerMain {
+    /** Makes a reserve worker warm up before it waits for its pool: further classes to load, or "-". */
+    public static final String PRELOAD_PROPERTY = "processpool.preload";
     static final int EXIT_PARENT_GONE = 0;
     static final int EXIT_CANNOT_CONNECT = 2;
     /** After a {@link VirtualMachineError} the JVM may be unsound: the worker reports it and is replaced. */

@@ -1,0 +1,28 @@
+package dev.processpool.internal.forkserver;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * A context's forkserver, started lazily by its first request and started again, transparently, by the first
+ * request after it died.
+ */
+public final class ForkServerClient {
+    private ForkServerConnection connection;
+
+    synchronized ForkServerConnection connection() throws IOException {
+        if (connection == null || !connection.isAlive()) {
+            connection = ForkServerConnection.start();
+        }
+        return connection;
+    }
+
+    ForkedWorker spawn(WorkerRecipe recipe, Path poolSocket, String token) throws IOException {
+        return connection().spawn(recipe, poolSocket, token);
+    }
+
+    /** The pid of the running server, or -1 if none runs (for tests and administration). */
+    public synchronized long serverPid() {
+        return connection != null && connection.isAlive() ? connection.serverPid() : -1;
+    }
+}

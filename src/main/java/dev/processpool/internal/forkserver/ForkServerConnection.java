@@ -1,0 +1,205 @@
+package dev.processpool.internal.forkserver;
+
+import dev.processpool.PoolOptions;
+import dev.processpool.WorkerDiedException;
+import dev.processpool.internal.channel.Frame;
+import dev.processpool.internal.channel.FrameChannel;
+import dev.processpool.internal.channel.FrameType;
+import dev.processpool.internal.channel.FrameWriter;
+import dev.processpool.internal.launch.WorkerCommand;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.lang.System.Logger.Level;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * In the pool's JVM: one running forkserver and the authenticated connection to it. Requests and answers
+ * are matched by id; a reader thread takes the answers and the reports on handed-out workers. When the
+ * server dies, pending requests fail and the connection is dead: the client starts a new server.
+ */
+final class ForkServerConnection {
+    private static final System.Logger LOG = System.getLogger("dev.processpool.forkserver");
+    private static final long START_TIMEOUT_SECONDS = 60;
+    private static final long REQUEST_TIMEOUT_SECONDS = 60;
+
+    private final Process server;
+    /** Held open: its end is how the server learns that this JVM is gone. */
+    private final OutputStream serverStdin;
+    private final FrameChannel channel;
+    private final AtomicLong requestIds = new AtomicLong();
+    private final Map<Long, CompletableFuture<ForkedWorker>> requests = new ConcurrentHashMap<>();
+    private final Map<Long, ForkedWorker> workers = new ConcurrentHashMap<>();
+    private volatile boolean alive = true;
+
+    private ForkServerConnection(Process server, OutputStream serverStdin, FrameChannel channel) {
+        this.server = server;
+        this.serverStdin = serverStdin;
+        this.channel = channel;
+        Thread reader = new Thread(this::readLoop, "processpool-forkserver-" + server.pid() + "-reader");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    /** Starts a server and connects to it. */
+    static ForkServerConnection start() throws IOException {
+        byte[] key = Handshake.randomKey();
+        List<String> command = WorkerCommand.commandLine(PoolOptions.defaults(), List.of("-Xmx64m"),
+                ForkServerMain.class.getName());
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        WorkerCommand.environment(PoolOptions.defaults(), builder.environment());
+        Process server = builder.start();
+        try {
+            OutputStream stdin = server.getOutputStream();
+            stdin.write((java.util.HexFormat.of().formatHex(key) + "\n").getBytes(StandardCharsets.UTF_8));
+            stdin.flush();
+            BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
+            Path socket = awaitListening(server, out);
+            drainInBackground(server, out);
+            FrameChannel channel = FrameChannel.connect(socket);
+            Handshake.asClient(channel, key);
+            return new ForkServerConnection(server, stdin, channel);
+        } catch (IOException | RuntimeException e) {
+            server.destroyForcibly();
+            throw e;
+        }
+    }
+
+    private static Path awaitListening(Process server, BufferedReader out) throws IOException {
+        CompletableFuture<String> line = CompletableFuture.supplyAsync(() -> {
+            try {
+                return out.readLine();
+            } catch (IOException e) {
+                return null;
+            }
+        });
+        String first;
+        try {
+            first = line.get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while starting the forkserver", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IOException("the forkserver did not start within " + START_TIMEOUT_SECONDS + " s", e);
+        }
+        if (first == null || !first.startsWith(ForkServerMain.LISTENING)) {
+            throw new IOException("the forkserver did not start: " + first);
+        }
+        return Path.of(first.substring(ForkServerMain.LISTENING.length()));
+    }
+
+    private static void drainInBackground(Process server, BufferedReader out) {
+        Thread drain = new Thread(() -> {
+            try {
+                for (String line = out.readLine(); line != null; line = out.readLine()) {
+                    LOG.log(Level.WARNING, "[forkserver {0}] {1}", Long.toString(server.pid()), line);
+                }
+            } catch (IOException ignored) {
+                // the server exited
+            }
+        }, "processpool-forkserver-" + server.pid() + "-output");
+        drain.setDaemon(true);
+        drain.start();
+    }
+
+    boolean isAlive() {
+        return alive && server.isAlive();
+    }
+
+    long serverPid() {
+        return server.pid();
+    }
+
+    ForkedWorker spawn(WorkerRecipe recipe, Path poolSocket, String token) throws IOException {
+        long id = requestIds.incrementAndGet();
+        CompletableFuture<ForkedWorker> answer = new CompletableFuture<>();
+        requests.put(id, answer);
+        try {
+            channel.send(new FrameWriter(FrameType.SPAWN_REQUEST).putLong(id).putString(recipe.toJson())
+                    .putString(poolSocket.toString()).putString(token));
+            return answer.get(REQUEST_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while waiting for a worker from the forkserver", e);
+        } catch (ExecutionException e) {
+            throw new IOException("the forkserver gave no worker: " + e.getCause().getMessage(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new IOException("the forkserver gave no worker within " + REQUEST_TIMEOUT_SECONDS + " s", e);
+        } finally {
+            requests.remove(id);
+        }
+    }
+
+    private void readLoop() {
+        try {
+            while (true) {
+                handle(channel.receive());
+            }
+        } catch (IOException | RuntimeException e) {
+            serverGone();
+        }
+    }
+
+    private void handle(Frame frame) throws IOException {
+        switch (frame.type()) {
+            case SPAWNED -> {
+                CompletableFuture<ForkedWorker> answer = requests.get(frame.getLong());
+                ForkedWorker worker = new ForkedWorker(frame.getLong());
+                workers.put(worker.pid(), worker);
+                if (answer == null || !answer.complete(worker)) {
+                    worker.kill();   // nobody waits for it any more
+                }
+            }
+            case SPAWN_FAILED -> {
+                CompletableFuture<ForkedWorker> answer = requests.get(frame.getLong());
+                if (answer != null) {
+                    answer.completeExceptionally(new IOException(frame.getString()));
+                }
+            }
+            case WORKER_OUTPUT -> {
+                ForkedWorker worker = workers.get(frame.getLong());
+                if (worker != null) {
+                    worker.output(frame.getString());
+                }
+            }
+            case WORKER_EXITED -> {
+                ForkedWorker worker = workers.remove(frame.getLong());
+                if (worker != null) {
+                    worker.exited(frame.getInt());
+                }
+            }
+            default -> throw new IOException("unexpected frame from the forkserver: " + frame.type());
+        }
+    }
+
+    /** Without the server, a worker's exit is seen on its process handle, its status unknown. */
+    private void serverGone() {
+        alive = false;
+        channel.close();
+        LOG.log(Level.WARNING, "the forkserver pid {0} is gone; the next worker request starts a new one",
+                Long.toString(server.pid()));
+        IOException gone = new IOException("the forkserver pid " + server.pid() + " exited");
+        requests.values().forEach(answer -> answer.completeExceptionally(gone));
+        for (ForkedWorker worker : workers.values()) {
+            ProcessHandle.of(worker.pid()).ifPresentOrElse(
+                    handle -> handle.onExit().thenRun(() -> worker.exited(WorkerDiedException.UNKNOWN_EXIT_STATUS)),
+                    () -> worker.exited(WorkerDiedException.UNKNOWN_EXIT_STATUS));
+        }
+        workers.clear();
+        try {
+            serverStdin.close();
+        } catch (IOException ignored) {
+            // already closed with the server
+        }
+    }
+}

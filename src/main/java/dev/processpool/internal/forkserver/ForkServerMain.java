@@ -1,0 +1,123 @@
+package dev.processpool.internal.forkserver;
+
+import dev.processpool.internal.channel.FrameChannel;
+import dev.processpool.internal.channel.PrivateSocket;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The main class of a forkserver process. It reads its key from its standard input, listens on a socket in a
+ * private directory, says where on its standard output ({@code LISTENING <path>}), and serves authenticated
+ * connections. It holds nothing of the application. When its owner's JVM goes away (its standard input or
+ * its owner's connection closes), it kills its reserve, removes its socket and exits.
+ */
+public final class ForkServerMain {
+    static final String LISTENING = "LISTENING ";
+    /** A connection that has not authenticated within this time is dropped. */
+    private static final long HANDSHAKE_SECONDS = 10;
+
+    private final byte[] key;
+    private final PrivateSocket socket;
+    private final Map<String, Reserve> reserves = new ConcurrentHashMap<>();
+    private final ExecutorService refiller = Executors.newCachedThreadPool(daemon("forkserver-refill"));
+    private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(
+            daemon("forkserver-watchdog"));
+    private final AtomicBoolean stopping = new AtomicBoolean();
+
+    private ForkServerMain(byte[] key, PrivateSocket socket) {
+        this.key = key;
+        this.socket = socket;
+    }
+
+    public static void main(String[] args) throws IOException {
+        byte[] key = HexFormat.of().parseHex(readLine(System.in));
+        ForkServerMain server = new ForkServerMain(key, PrivateSocket.open("forkserver.sock"));
+        Thread owner = new Thread(server::watchOwner, "forkserver-owner");
+        owner.setDaemon(true);
+        owner.start();
+        System.out.println(LISTENING + server.socket.path());
+        System.out.flush();
+        server.acceptLoop();
+    }
+
+    /** The owner keeps our standard input open for as long as it lives. */
+    private void watchOwner() {
+        try {
+            while (System.in.read() >= 0) {
+                // nothing is sent after the key
+            }
+        } catch (IOException ignored) {
+            // closed: the owner is gone
+        }
+        stop();
+    }
+
+    private void acceptLoop() {
+        while (!stopping.get()) {
+            FrameChannel connection;
+            try {
+                connection = socket.accept();
+            } catch (IOException e) {
+                stop();
+                return;
+            }
+            Thread session = new Thread(() -> serve(connection), "forkserver-session");
+            session.setDaemon(true);
+            session.start();
+        }
+    }
+
+    private void serve(FrameChannel connection) {
+        ScheduledFuture<?> timeout = watchdog.schedule(connection::close, HANDSHAKE_SECONDS, TimeUnit.SECONDS);
+        try {
+            Handshake.asServer(connection, key);
+        } catch (IOException | RuntimeException refused) {
+            // not our owner: drop it and go on serving
+            connection.close();
+            return;
+        } finally {
+            timeout.cancel(false);
+        }
+        try {
+            new ServerSession(connection, reserves, refiller).serve();
+        } catch (IOException | RuntimeException e) {
+            // the owner closed its connection: it is done with this server
+        }
+        stop();
+    }
+
+    private void stop() {
+        if (stopping.compareAndSet(false, true)) {
+            reserves.values().forEach(Reserve::killAll);
+            socket.close();
+            Runtime.getRuntime().halt(0);
+        }
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    private static String readLine(InputStream in) throws IOException {
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        for (int b = in.read(); b >= 0 && b != '\n'; b = in.read()) {
+            line.write(b);
+        }
+        return line.toString(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,78 @@
+package dev.processpool.internal.forkserver;
+
+import dev.processpool.internal.channel.Frame;
+import dev.processpool.internal.channel.FrameChannel;
+import dev.processpool.internal.channel.FrameType;
+import dev.processpool.internal.channel.FrameWriter;
+import java.io.IOException;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Mutual challenge and response with a shared random key, as Python's authkey: each side sends a random
+ * nonce and expects its HMAC-SHA256 back. The key itself never travels over the socket.
+ */
+final class Handshake {
+    static final int KEY_BYTES = 32;
+    private static final int NONCE_BYTES = 32;
+    /** No handshake frame is larger; a bigger one is malformed. */
+    private static final int MAX_FRAME_BYTES = 1024;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private Handshake() {
+    }
+
+    static byte[] randomKey() {
+        return random(KEY_BYTES);
+    }
+
+    /** @throws IOException if the peer does not prove it has the key */
+    static void asServer(FrameChannel channel, byte[] key) throws IOException {
+        byte[] nonce = random(NONCE_BYTES);
+        channel.send(new FrameWriter(FrameType.AUTH_CHALLENGE).putBytes(nonce));
+        Frame response = expect(channel, FrameType.AUTH_RESPONSE);
+        verify(key, nonce, response.getBytes());
+        channel.send(new FrameWriter(FrameType.AUTH_OK).putBytes(hmac(key, response.getBytes())));
+    }
+
+    /** @throws IOException if the server does not prove it has the key */
+    static void asClient(FrameChannel channel, byte[] key) throws IOException {
+        Frame challenge = expect(channel, FrameType.AUTH_CHALLENGE);
+        byte[] nonce = random(NONCE_BYTES);
+        channel.send(new FrameWriter(FrameType.AUTH_RESPONSE).putBytes(hmac(key, challenge.getBytes())).putBytes(nonce));
+        verify(key, nonce, expect(channel, FrameType.AUTH_OK).getBytes());
+    }
+
+    private static Frame expect(FrameChannel channel, FrameType type) throws IOException {
+        Frame frame = channel.receive(MAX_FRAME_BYTES);
+        if (frame.type() != type) {
+            throw new IOException("authentication failed: expected " + type + ", got " + frame.type());
+        }
+        return frame;
+    }
+
+    private static void verify(byte[] key, byte[] nonce, byte[] answer) throws IOException {
+        if (!MessageDigest.isEqual(hmac(key, nonce), answer)) {
+            throw new IOException("authentication failed: wrong key");
+        }
+    }
+
+    private static byte[] hmac(byte[] key, byte[] message) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return mac.doFinal(message);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
+        }
+    }
+
+    private static byte[] random(int bytes) {
+        byte[] value = new byte[bytes];
+        RANDOM.nextBytes(value);
+        return value;
+    }
+}

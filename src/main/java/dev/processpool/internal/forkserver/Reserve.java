@@ -1,0 +1,86 @@
+package dev.processpool.internal.forkserver;
+
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.concurrent.ExecutorService;
+
+/**
+ * In the forkserver: the workers kept ready for one recipe. Taking one starts its replacement in the
+ * background, so the next request finds one ready as well.
+ */
+final class Reserve {
+    private final WorkerRecipe recipe;
+    private final ExecutorService refiller;
+    private final Deque<ReserveWorker> ready = new ArrayDeque<>();
+    private int size;
+    private int starting;
+    private boolean closed;
+
+    Reserve(WorkerRecipe recipe, ExecutorService refiller) {
+        this.recipe = recipe;
+        this.refiller = refiller;
+    }
+
+    /** A ready worker, or a freshly started one when none is ready. */
+    ReserveWorker take(int wantedSize) throws IOException {
+        ReserveWorker worker;
+        synchronized (this) {
+            size = Math.max(size, wantedSize);
+            worker = ready.poll();
+            while (worker != null && !worker.isAlive()) {
+                worker = ready.poll();
+            }
+        }
+        if (worker == null) {
+            worker = start();
+        }
+        refill();
+        return worker;
+    }
+
+    private void refill() {
+        int missing;
+        synchronized (this) {
+            missing = closed ? 0 : size - ready.size() - starting;
+            starting += Math.max(0, missing);
+        }
+        for (int i = 0; i < missing; i++) {
+            refiller.execute(this::startOneIntoReserve);
+        }
+    }
+
+    private void startOneIntoReserve() {
+        ReserveWorker worker = null;
+        try {
+            worker = start();
+        } catch (IOException e) {
+            System.err.println("forkserver: cannot start a reserve worker: " + e);
+        }
+        boolean unwanted;
+        synchronized (this) {
+            starting--;
+            unwanted = closed && worker != null;
+            if (worker != null && !closed) {
+                ready.add(worker);
+            }
+        }
+        if (unwanted) {
+            worker.kill();
+        }
+    }
+
+    private ReserveWorker start() throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(recipe.command()).redirectErrorStream(true);
+        builder.environment().clear();
+        builder.environment().putAll(recipe.environment());
+        return new ReserveWorker(builder.start());
+    }
+
+    void killAll() {
+        synchronized (this) {
+            closed = true;
+        }
+        ready.forEach(ReserveWorker::kill);
+    }
+}

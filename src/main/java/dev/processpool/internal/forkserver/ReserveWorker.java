@@ -1,0 +1,82 @@
+package dev.processpool.internal.forkserver;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+
+/**
+ * In the forkserver: a worker JVM started ahead, warming up and then waiting on its standard input for the
+ * pool it is handed to. Until then its JVM output is kept; once handed out it goes to the pool's JVM.
+ */
+final class ReserveWorker {
+    private final Process process;
+    private final List<String> earlyOutput = new ArrayList<>();
+    private final CompletableFuture<Void> drained = new CompletableFuture<>();
+    private Consumer<String> output;
+
+    ReserveWorker(Process process) {
+        this.process = process;
+        Thread drain = new Thread(this::drain, "forkserver-worker-" + process.pid() + "-output");
+        drain.setDaemon(true);
+        drain.start();
+    }
+
+    private void drain() {
+        try (BufferedReader reader = new BufferedReader(
+                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                deliver(line);
+            }
+        } catch (IOException ignored) {
+            // the pipe closes when the worker exits
+        }
+        drained.complete(null);
+    }
+
+    private synchronized void deliver(String line) {
+        if (output == null) {
+            earlyOutput.add(line);
+        } else {
+            output.accept(line);
+        }
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** Sends the worker to its pool: it connects there. */
+    void sendTo(String socketPath, String token) throws IOException {
+        try (OutputStream stdin = process.getOutputStream()) {
+            stdin.write((socketPath + "\t" + token + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    /** Its output, that kept so far included, goes to {@code sink} from now on. */
+    void forwardOutput(Consumer<String> sink) {
+        synchronized (this) {
+            earlyOutput.forEach(sink);
+            earlyOutput.clear();
+            output = sink;
+        }
+    }
+
+    /** Completes with the exit status once the worker has exited and all it wrote has been read. */
+    CompletableFuture<Integer> onExit() {
+        return process.onExit().thenCombine(drained, (p, d) -> p.exitValue());
+    }
+
+    void kill() {
+        process.destroyForcibly();
+    }
+}
