@@ -24,6 +24,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class ParentLink {
     private static final long RESOURCE_TIMEOUT_SECONDS = 60;
+    private static final long ORPHAN_CHECK_MILLIS = 1000;
+    private static final long ORPHAN_CHECK_INTERVAL_MILLIS = 20;
 
     private final FrameChannel channel;
     private final Path socketPath;
@@ -63,17 +65,33 @@ final class ParentLink {
             }
         } catch (IOException e) {
             if (!shuttingDown) {
-                // The pool closed this channel or its JVM is gone. If nobody listens on its socket any more, the
-                // parent was killed and could not remove it: this worker does.
-                if (!PrivateSocket.isListening(socketPath)) {
-                    PrivateSocket.removeOrphan(socketPath);
-                }
+                removeSocketIfOrphaned();
                 Runtime.getRuntime().halt(WorkerMain.EXIT_PARENT_GONE);
             }
         } catch (Throwable t) {
             // A malformed frame or an error of this JVM: the channel cannot be trusted any more.
             Runtime.getRuntime().halt(WorkerMain.EXIT_CHANNEL_FAILED);
         }
+    }
+
+    /**
+     * The pool closed this channel, or its JVM is gone. If nobody listens on its socket any more, the parent
+     * was killed and could not remove the socket: this worker does. A dying JVM closes its descriptors one by
+     * one, so the socket may still accept for a moment after this channel closed: look again, briefly.
+     */
+    private void removeSocketIfOrphaned() {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(ORPHAN_CHECK_MILLIS);
+        do {
+            if (!PrivateSocket.isListening(socketPath)) {
+                PrivateSocket.removeOrphan(socketPath);
+                return;
+            }
+            try {
+                Thread.sleep(ORPHAN_CHECK_INTERVAL_MILLIS);
+            } catch (InterruptedException e) {
+                return;
+            }
+        } while (System.nanoTime() < deadline);
     }
 
     /** Closes the channel on the worker's own initiative: its end is no sign of the parent's death. */
