@@ -21,6 +21,17 @@ public final class ForkServerClient {
         return connection().spawn(recipe, poolSocket, token);
     }
 
+    /**
+     * Stops the server and its reserve; workers it handed out stay with their pools. A later request starts a
+     * new server.
+     */
+    public synchronized void close() {
+        if (connection != null) {
+            connection.close();
+            connection = null;
+        }
+    }
+
     /** The pid of the running server, or -1 if none runs (for tests and administration). */
     public synchronized long serverPid() {
         return connection != null && connection.isAlive() ? connection.serverPid() : -1;

@@ -32,6 +32,7 @@ final class ForkServerConnection {
     private static final System.Logger LOG = System.getLogger("dev.processpool.forkserver");
     private static final long START_TIMEOUT_SECONDS = 60;
     private static final long REQUEST_TIMEOUT_SECONDS = 60;
+    private static final long STOP_WAIT_SECONDS = 5;
 
     private final Process server;
     /** Held open: its end is how the server learns that this JVM is gone. */
@@ -112,6 +113,25 @@ final class ForkServerConnection {
         drain.start();
     }
 
+    /** Closing our end tells the server we are done: it stops its reserve and exits. */
+    void close() {
+        alive = false;
+        channel.close();
+        try {
+            serverStdin.close();
+        } catch (IOException ignored) {
+            // the server is gone already
+        }
+        try {
+            if (!server.waitFor(STOP_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                server.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            server.destroyForcibly();
+        }
+    }
+
     boolean isAlive() {
         return alive && server.isAlive();
     }
@@ -184,10 +204,13 @@ final class ForkServerConnection {
 
     /** Without the server, a worker's exit is seen on its process handle, its status unknown. */
     private void serverGone() {
+        boolean unexpected = alive;
         alive = false;
         channel.close();
-        LOG.log(Level.WARNING, "the forkserver pid {0} is gone; the next worker request starts a new one",
-                Long.toString(server.pid()));
+        if (unexpected) {
+            LOG.log(Level.WARNING, "the forkserver pid {0} is gone; the next worker request starts a new one",
+                    Long.toString(server.pid()));
+        }
         IOException gone = new IOException("the forkserver pid " + server.pid() + " exited");
         requests.values().forEach(answer -> answer.completeExceptionally(gone));
         for (ForkedWorker worker : workers.values()) {

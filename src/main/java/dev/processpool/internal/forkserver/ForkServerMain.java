@@ -26,6 +26,8 @@ public final class ForkServerMain {
     static final String LISTENING = "LISTENING ";
     /** A connection that has not authenticated within this time is dropped. */
     private static final long HANDSHAKE_SECONDS = 10;
+    /** A reserve nobody took from for this long is stopped: its pools are gone. */
+    private static final long IDLE_RESERVE_SECONDS = 30;
 
     private final byte[] key;
     private final PrivateSocket socket;
@@ -43,6 +45,8 @@ public final class ForkServerMain {
     public static void main(String[] args) throws IOException {
         byte[] key = HexFormat.of().parseHex(readLine(System.in));
         ForkServerMain server = new ForkServerMain(key, PrivateSocket.open("forkserver.sock"));
+        server.watchdog.scheduleWithFixedDelay(server::stopIdleReserves, IDLE_RESERVE_SECONDS, IDLE_RESERVE_SECONDS,
+                TimeUnit.SECONDS);
         Thread owner = new Thread(server::watchOwner, "forkserver-owner");
         owner.setDaemon(true);
         owner.start();
@@ -61,6 +65,17 @@ public final class ForkServerMain {
             // closed: the owner is gone
         }
         stop();
+    }
+
+    private void stopIdleReserves() {
+        long idle = TimeUnit.SECONDS.toNanos(IDLE_RESERVE_SECONDS);
+        reserves.entrySet().removeIf(entry -> {
+            if (entry.getValue().idleFor(idle)) {
+                entry.getValue().killAll();
+                return true;
+            }
+            return false;
+        });
     }
 
     private void acceptLoop() {

@@ -15,11 +15,13 @@ import java.util.Map;
  * The {@code forkserver} start method: workers come from the context's server, which keeps them started in
  * reserve. System properties: {@value #PRELOAD_PROPERTY} names classes (comma-separated) that reserve workers
  * load while they wait, besides the library's and JSON-B's own; {@value #RESERVE_PROPERTY} sets how many
- * workers to keep in reserve per recipe (default: the pool's {@code processes}).
+ * workers to keep in reserve per recipe (default: the pool's {@code processes}, at most
+ * {@value #DEFAULT_MAX_RESERVE}). A reserve nobody draws from for 30 s is stopped.
  */
 public final class ForkServerStarter implements WorkerStarter {
     public static final String PRELOAD_PROPERTY = "processpool.forkserver.preload";
     public static final String RESERVE_PROPERTY = "processpool.forkserver.reserve";
+    static final int DEFAULT_MAX_RESERVE = 4;
 
     private final ForkServerClient client;
 
@@ -39,7 +41,7 @@ public final class ForkServerStarter implements WorkerStarter {
                 List.of("-D" + WorkerMain.PRELOAD_PROPERTY + "=" + preload), WorkerMain.class.getName());
         Map<String, String> environment = new HashMap<>(System.getenv());
         WorkerCommand.environment(options, environment);
-        int reserve = Integer.getInteger(RESERVE_PROPERTY, options.processes());
+        int reserve = Integer.getInteger(RESERVE_PROPERTY, Math.min(options.processes(), DEFAULT_MAX_RESERVE));
         return client.spawn(new WorkerRecipe(command, environment, reserve), request.socketPath(), request.token());
     }
 }

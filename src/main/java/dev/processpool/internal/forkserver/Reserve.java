@@ -3,6 +3,7 @@ package dev.processpool.internal.forkserver;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 
 /**
@@ -16,6 +17,7 @@ final class Reserve {
     private int size;
     private int starting;
     private boolean closed;
+    private long lastTaken = System.nanoTime();
 
     Reserve(WorkerRecipe recipe, ExecutorService refiller) {
         this.recipe = recipe;
@@ -27,6 +29,7 @@ final class Reserve {
         ReserveWorker worker;
         synchronized (this) {
             size = Math.max(size, wantedSize);
+            lastTaken = System.nanoTime();
             worker = ready.poll();
             while (worker != null && !worker.isAlive()) {
                 worker = ready.poll();
@@ -77,10 +80,18 @@ final class Reserve {
         return new ReserveWorker(builder.start());
     }
 
+    /** Whether no worker was taken for this long: then nobody uses the recipe any more. */
+    synchronized boolean idleFor(long nanos) {
+        return System.nanoTime() - lastTaken > nanos;
+    }
+
     void killAll() {
+        List<ReserveWorker> workers;
         synchronized (this) {
             closed = true;
+            workers = List.copyOf(ready);
+            ready.clear();
         }
-        ready.forEach(ReserveWorker::kill);
+        workers.forEach(ReserveWorker::kill);
     }
 }
