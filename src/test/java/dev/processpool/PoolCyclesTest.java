@@ -6,6 +6,9 @@ import dev.processpool.internal.channel.PrivateSocket;
 import java.io.File;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Objects;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.Parameter;
@@ -21,25 +24,29 @@ class PoolCyclesTest {
     @Parameter
     String startMethod;
 
-    static int increment(int x) {
-        return x + 1;
+    private final List<Long> workers = new ArrayList<>();
+
+    static long pid(int x) {
+        return ProcessHandle.current().pid();
     }
 
-    private void cycle(int i) {
+    private void cycle() {
         try (Pool pool = TestPools.newPool(startMethod, 1)) {
-            assertEquals(i + 1, pool.apply(PoolCyclesTest::increment, i));
+            workers.add(pool.apply(PoolCyclesTest::pid, 0));
         }
     }
 
     @Test
     void fiftyCreateCloseCyclesLeaveNoProcessThreadDescriptorOrSocketBehind() {
-        cycle(-1);   // the JVM's own lazily started threads and files are part of the baseline
+        cycle();   // the JVM's own lazily started threads and files are part of the baseline
         long threads = libraryThreads();
         long descriptors = openDescriptors();
         for (int i = 0; i < CYCLES; i++) {
-            cycle(i);
+            cycle();
         }
-        assertEquals(java.util.List.of(), TestPools.workerProcesses(), "worker processes left");
+        assertEquals(CYCLES + 1, new HashSet<>(workers).size(), "a worker of its own for every pool");
+        assertEquals(List.of(), workers.stream().filter(TestPools::isAlive).toList(), "worker processes left");
+        assertEquals(List.of(), TestPools.workerProcesses(), "worker processes left");
         TestPools.await("library threads back to " + threads, Duration.ofSeconds(10), () -> libraryThreads() <= threads);
         TestPools.await("file descriptors back to " + descriptors, Duration.ofSeconds(10),
                 () -> openDescriptors() <= descriptors);

@@ -24,13 +24,21 @@ public final class TestPools {
         return (WorkerPool) ProcessContext.of(startMethod).newPool(options);
     }
 
-    /** Pids of the live processes that are children (or deeper) of this JVM and run a worker main. */
+    /**
+     * Pids of the live worker processes this JVM started itself (spawn). Forkservers and their children are left
+     * out: a forkserver keeps idle workers in reserve by design, so a test that checks forkserver workers are
+     * gone checks the pids it saw.
+     */
     public static List<Long> workerProcesses() {
-        return ProcessHandle.current().descendants()
+        return ProcessHandle.current().children()
                 .filter(ProcessHandle::isAlive)
-                .filter(p -> p.info().commandLine().orElse("").contains("dev.processpool.internal"))
+                .filter(p -> p.info().commandLine().orElse("").contains("dev.processpool.internal.worker"))
                 .map(ProcessHandle::pid)
                 .toList();
+    }
+
+    public static boolean isAlive(long pid) {
+        return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
     }
 
     /** Waits until the condition holds; fails the test with {@code what} if it does not within the timeout. */

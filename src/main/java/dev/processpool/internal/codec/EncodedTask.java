@@ -26,7 +26,12 @@ public record EncodedTask(String code, ValueCodec inputs, ValueCodec results, Cl
         }
     }
 
-    public List<Object> decodeResults(String json) throws ClassNotFoundException {
-        return results.decode(json, loader);
+    /** Reads the results; one that cannot be read fails alone, through {@code failed}. */
+    public List<Object> decodeResults(String json, java.util.function.ObjIntConsumer<Exception> failed) {
+        try {
+            return results.decode(json, loader);
+        } catch (ClassNotFoundException | RuntimeException whole) {
+            return results.decodeEach(json, loader, failed);
+        }
     }
 }

@@ -78,6 +78,27 @@ public final class ValueCodec {
         return values;
     }
 
+    /**
+     * Reads the values one by one, for when {@link #decode} failed: a value that cannot be read is null in the
+     * result and its error goes to {@code failed}, so it fails alone.
+     */
+    public List<Object> decodeEach(String json, ClassLoader loader, java.util.function.ObjIntConsumer<Exception> failed) {
+        JsonArray array;
+        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+            array = reader.readArray();
+        }
+        List<Object> values = new ArrayList<>(array.size());
+        for (int i = 0; i < array.size(); i++) {
+            try {
+                values.add(decode("[" + array.get(i) + "]", loader).get(0));
+            } catch (ClassNotFoundException | RuntimeException e) {
+                values.add(null);
+                failed.accept(e, i);
+            }
+        }
+        return values;
+    }
+
     private static Type box(Type type) {
         if (type instanceof Class<?> c && c.isPrimitive()) {
             return c == void.class ? Void.class : java.lang.invoke.MethodType.methodType(c).wrap().returnType();

@@ -1,5 +1,6 @@
 package dev.processpool.internal.pool;
 
+import dev.processpool.TaskFailedException;
 import dev.processpool.internal.codec.EncodedTask;
 import dev.processpool.internal.codec.ItemFailure;
 import java.util.Arrays;
@@ -43,12 +44,15 @@ final class Chunk {
             errors[failure.index()] = failure.failure().toException(context);
         }
         try {
-            List<Object> values = task.decodeResults(resultsJson);
+            List<Object> values = task.decodeResults(resultsJson, (error, i) -> errors[i] = new TaskFailedException(
+                    error.getClass().getName(), "the result sent " + context + " cannot be read back as "
+                    + task.results().declaredType().getTypeName() + ": " + error.getMessage(), error));
             for (int i = 0; i < size; i++) {
                 results[i] = values.get(i);
             }
-        } catch (ClassNotFoundException | RuntimeException e) {
-            fail(new IllegalStateException("cannot read the results sent " + context + ": " + e, e));
+        } catch (RuntimeException e) {
+            fail(new TaskFailedException(e.getClass().getName(), "the results sent " + context
+                    + " cannot be read: " + e.getMessage(), e));
             return;
         }
         finish(results, errors);

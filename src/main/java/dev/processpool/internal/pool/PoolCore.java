@@ -19,6 +19,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -45,6 +49,11 @@ final class PoolCore implements WorkerLauncher.Events {
     private final String parentClassPath = System.getProperty("java.class.path", "");
     private final PrivateSocket socket;
     private final WorkerLauncher launcher;
+    /**
+     * Replacement workers are launched here, never on a thread that reads from a worker or a forkserver: a
+     * launch may wait for the forkserver's answer, which such a thread delivers.
+     */
+    private final ExecutorService launches;
 
     private PoolState state = PoolState.RUNNING;
     private RuntimeException brokenReason;
@@ -67,6 +76,11 @@ final class PoolCore implements WorkerLauncher.Events {
         this.initializerCode = initializerCode;
         this.socket = PrivateSocket.open("pool.sock");
         this.launcher = new WorkerLauncher(starter, socket, options, this);
+        this.launches = new ThreadPoolExecutor(0, 1, 1, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), runnable -> {
+            Thread thread = new Thread(runnable, "processpool-" + name + "-launcher");
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     /** Starts all workers; if one cannot be started, stops those already started and throws. */
@@ -317,11 +331,19 @@ final class PoolCore implements WorkerLauncher.Events {
             return List.of();
         }
         starting += missing;
-        List<Runnable> launches = new ArrayList<>();
+        List<Runnable> actions = new ArrayList<>();
         for (int i = 0; i < missing; i++) {
-            launches.add(this::launchReplacement);
+            actions.add(this::launchReplacementLater);
         }
-        return launches;
+        return actions;
+    }
+
+    private void launchReplacementLater() {
+        try {
+            launches.execute(this::launchReplacement);
+        } catch (RejectedExecutionException stopping) {
+            startFailed("the pool stopped before the worker was started");
+        }
     }
 
     private void launchReplacement() {
@@ -367,6 +389,7 @@ final class PoolCore implements WorkerLauncher.Events {
             state = PoolState.CLOSED;
             notifyAll();
             actions.add(socket::close);
+            actions.add(launches::shutdown);
         }
         return actions;
     }
@@ -423,6 +446,7 @@ final class PoolCore implements WorkerLauncher.Events {
         launcher.killPending();
         channels.forEach(WorkerConnection::close);
         socket.close();
+        launches.shutdown();
     }
 
     /** Waits until the pool is in a final state and every worker process has exited. */

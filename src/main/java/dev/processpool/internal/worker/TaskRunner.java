@@ -78,16 +78,21 @@ final class TaskRunner {
             return task.results().encode(results);
         } catch (RuntimeException whole) {
             for (int i = 0; i < results.size(); i++) {
+                Object result = results.get(i);
                 try {
-                    task.results().encode(java.util.Collections.singletonList(results.get(i)));
+                    task.results().encode(java.util.Collections.singletonList(result));
                 } catch (RuntimeException e) {
-                    String type = results.get(i).getClass().getName();
-                    failures.add(new ItemFailure(i, RemoteFailure.of(new IllegalArgumentException(
-                            "the result of type " + type + " cannot be sent back as JSON: " + e.getMessage(), e))));
+                    failures.add(new ItemFailure(i, RemoteFailure.of(new IllegalArgumentException("the result of type "
+                            + result.getClass().getName() + " cannot be sent back as JSON: " + e.getMessage(), e))));
                     results.set(i, null);
                 }
             }
-            return task.results().encode(results);
+            try {
+                return task.results().encode(results);
+            } catch (RuntimeException e) {
+                // Even nulls of the declared type cannot be written (JSON-B cannot model it): nulls need no type.
+                return "[" + String.join(",", java.util.Collections.nCopies(results.size(), "null")) + "]";
+            }
         }
     }
 
