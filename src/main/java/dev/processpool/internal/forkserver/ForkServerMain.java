@@ -2,10 +2,8 @@ package dev.processpool.internal.forkserver;
 
 import dev.processpool.internal.channel.FrameChannel;
 import dev.processpool.internal.channel.PrivateSocket;
-import java.io.ByteArrayOutputStream;
+import dev.processpool.internal.launch.StdinLine;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -43,7 +41,7 @@ public final class ForkServerMain {
     }
 
     public static void main(String[] args) throws IOException {
-        byte[] key = HexFormat.of().parseHex(readLine(System.in));
+        byte[] key = HexFormat.of().parseHex(StdinLine.read(System.in));
         ForkServerMain server = new ForkServerMain(key, PrivateSocket.open("forkserver.sock"));
         server.watchdog.scheduleWithFixedDelay(server::stopIdleReserves, IDLE_RESERVE_SECONDS, IDLE_RESERVE_SECONDS,
                 TimeUnit.SECONDS);
@@ -128,11 +126,4 @@ public final class ForkServerMain {
         };
     }
 
-    private static String readLine(InputStream in) throws IOException {
-        ByteArrayOutputStream line = new ByteArrayOutputStream();
-        for (int b = in.read(); b >= 0 && b != '\n'; b = in.read()) {
-            line.write(b);
-        }
-        return line.toString(StandardCharsets.UTF_8);
-    }
 }

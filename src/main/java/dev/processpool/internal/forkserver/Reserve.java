@@ -24,16 +24,15 @@ final class Reserve {
         this.refiller = refiller;
     }
 
-    /** A ready worker, or a freshly started one when none is ready. */
+    /** A warm worker if there is one, else the oldest started one, else a freshly started one. */
     ReserveWorker take(int wantedSize) throws IOException {
         ReserveWorker worker;
         synchronized (this) {
             size = Math.max(size, wantedSize);
             lastTaken = System.nanoTime();
-            worker = ready.poll();
-            while (worker != null && !worker.isAlive()) {
-                worker = ready.poll();
-            }
+            ready.removeIf(w -> !w.isAlive());
+            worker = ready.stream().filter(ReserveWorker::isWarm).findFirst().orElse(ready.peek());
+            ready.remove(worker);
         }
         if (worker == null) {
             worker = start();

@@ -1,5 +1,6 @@
 package dev.processpool.internal.forkserver;
 
+import dev.processpool.internal.worker.WorkerMain;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -19,6 +20,7 @@ final class ReserveWorker {
     private final List<String> earlyOutput = new ArrayList<>();
     private final CompletableFuture<Void> drained = new CompletableFuture<>();
     private Consumer<String> output;
+    private volatile boolean warm;
 
     ReserveWorker(Process process) {
         this.process = process;
@@ -40,7 +42,9 @@ final class ReserveWorker {
     }
 
     private synchronized void deliver(String line) {
-        if (output == null) {
+        if (output == null && WorkerMain.WARM_LINE.equals(line)) {
+            warm = true;
+        } else if (output == null) {
             earlyOutput.add(line);
         } else {
             output.accept(line);
@@ -49,6 +53,11 @@ final class ReserveWorker {
 
     long pid() {
         return process.pid();
+    }
+
+    /** Whether it has finished its warm-up. */
+    boolean isWarm() {
+        return warm;
     }
 
     boolean isAlive() {

@@ -23,7 +23,7 @@ final class TaskRunner {
 
     private static final int CACHED_FUNCTIONS = 64;
 
-    private final ParentLink link;
+    private final RemoteClassLoader.ResourceSource parent;
     private final String parentClassPath;
     private final Map<Integer, ClassLoader> loaders = new LinkedHashMap<>();
     private final TaskDecoder decoder = new TaskDecoder(this::loader);
@@ -34,8 +34,9 @@ final class TaskRunner {
         }
     };
 
-    TaskRunner(ParentLink link, String parentClassPath) {
-        this.link = link;
+    /** @param parent where classes and resources that are not on the class path come from */
+    TaskRunner(RemoteClassLoader.ResourceSource parent, String parentClassPath) {
+        this.parent = parent;
         this.parentClassPath = parentClassPath;
     }
 
@@ -109,7 +110,7 @@ final class TaskRunner {
         ClassLoader loader = loaders.get(id);
         if (loader == null) {
             loader = id == LoaderRegistry.CLASS_PATH ? classPathLoader()
-                    : new RemoteClassLoader(id, loader(LoaderRegistry.CLASS_PATH), link::fetchResource);
+                    : new RemoteClassLoader(id, loader(LoaderRegistry.CLASS_PATH), parent);
             loaders.put(id, loader);
         }
         return loader;
@@ -129,6 +130,6 @@ final class TaskRunner {
         }
         ClassLoader library = TaskRunner.class.getClassLoader();
         return new RemoteClassLoader(LoaderRegistry.CLASS_PATH,
-                new URLClassLoader("processpool-class-path", urls.toArray(URL[]::new), library), link::fetchResource);
+                new URLClassLoader("processpool-class-path", urls.toArray(URL[]::new), library), parent);
     }
 }

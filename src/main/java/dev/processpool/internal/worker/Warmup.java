@@ -1,17 +1,25 @@
 package dev.processpool.internal.worker;
 
+import dev.processpool.ProcessFunction;
+import dev.processpool.internal.classloading.LoaderRegistry;
+import dev.processpool.internal.codec.EncodedTask;
 import dev.processpool.internal.codec.ItemFailure;
 import dev.processpool.internal.codec.RemoteFailure;
-import dev.processpool.internal.codec.ValueCodec;
+import dev.processpool.internal.codec.TaskEncoder;
 import java.util.List;
 
 /**
- * A reserve worker's warm-up before it is handed out: loads the classes to preload and runs the JSON code
- * paths once, so its first task does not pay for them. Asked for by the system property {@value #PROPERTY},
- * a comma-separated list of further classes to load ({@code "-"} for none).
+ * A reserve worker's warm-up while it waits to be handed out: loads the classes to preload, then runs the
+ * whole path of a task (rebuilding a lambda, reading inputs, writing results and failures) often enough for
+ * the JIT compiler to take it, so its first real task does not pay for any of it. When done it says
+ * {@value #WARM} on its standard output. Asked for by the system property {@value #PROPERTY}: a comma-separated
+ * list of further classes to load ({@code "-"} for none).
  */
 final class Warmup {
     static final String PROPERTY = WorkerMain.PRELOAD_PROPERTY;
+    /** The line a reserve worker prints when it is warm; its forkserver hands out warm workers first. */
+    public static final String WARM = "processpool-worker-warm";
+    private static final int ROUNDS = 300;
 
     private Warmup() {
     }
@@ -30,12 +38,20 @@ final class Warmup {
                 }
             }
         }
-        ValueCodec codec = new ValueCodec(Integer.class);
-        try {
-            codec.decode(codec.encode(List.of(1, 2, 3)), Warmup.class.getClassLoader());
-            new ValueCodec(Object.class).encode(List.of("warm", 1.5));
-        } catch (ClassNotFoundException e) {
-            throw new IllegalStateException(e);
+        runTasks();
+        System.out.println(WARM);
+        System.out.flush();
+    }
+
+    private static void runTasks() {
+        int offset = 1;
+        ProcessFunction<Integer, Integer> function = x -> x + offset;
+        EncodedTask task = new TaskEncoder(LoaderRegistry.INSTANCE::idOf).encode(function);
+        TaskRunner runner = new TaskRunner((loader, name) -> null, "");
+        List<Integer> inputs = List.of(1, 2, 3, 4, 5, 6, 7, 8);
+        for (int i = 0; i < ROUNDS; i++) {
+            TaskRunner.Results results = runner.run(task.code(), task.encodeInputs(inputs, "warm-up inputs"));
+            task.decodeResults(results.json(), (error, index) -> { });
         }
         ItemFailure.fromJson(ItemFailure.toJson(List.of(new ItemFailure(0, RemoteFailure.of(new Exception("warm"))))));
     }

@@ -6,7 +6,7 @@ import dev.processpool.internal.channel.FrameType;
 import dev.processpool.internal.channel.FrameWriter;
 import dev.processpool.internal.codec.ItemFailure;
 import dev.processpool.internal.codec.RemoteFailure;
-import java.io.ByteArrayOutputStream;
+import dev.processpool.internal.launch.StdinLine;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -22,6 +22,8 @@ import java.nio.file.Path;
 public final class WorkerMain {
     /** Makes a reserve worker warm up before it waits for its pool: further classes to load, or "-". */
     public static final String PRELOAD_PROPERTY = "processpool.preload";
+    /** What a reserve worker prints on its standard output once it is warm. */
+    public static final String WARM_LINE = Warmup.WARM;
     static final int EXIT_PARENT_GONE = 0;
     static final int EXIT_CANNOT_CONNECT = 2;
     /** After a {@link VirtualMachineError} the JVM may be unsound: the worker reports it and is replaced. */
@@ -33,7 +35,7 @@ public final class WorkerMain {
 
     public static void main(String[] args) throws Exception {
         Warmup.runIfAsked();
-        String[] request = readLine(System.in).split("\t");
+        String[] request = StdinLine.read(System.in).split("\t");
         System.setIn(InputStream.nullInputStream());
         if (request.length < 2) {
             // Whoever started this worker is gone before handing it a pool (a forkserver's reserve worker).
@@ -70,7 +72,7 @@ public final class WorkerMain {
         if (start.type() != FrameType.START) {
             return EXIT_CANNOT_CONNECT;
         }
-        TaskRunner runner = new TaskRunner(link, start.getString());
+        TaskRunner runner = new TaskRunner(link::fetchResource, start.getString());
         String initializer = start.getString();
         if (!initializer.isEmpty()) {
             try {
@@ -106,11 +108,4 @@ public final class WorkerMain {
         System.err.flush();
     }
 
-    private static String readLine(InputStream in) throws IOException {
-        ByteArrayOutputStream line = new ByteArrayOutputStream();
-        for (int b = in.read(); b >= 0 && b != '\n'; b = in.read()) {
-            line.write(b);
-        }
-        return line.toString(StandardCharsets.UTF_8);
-    }
 }
