@@ -31,7 +31,7 @@ public enum FrameType {
     AUTH_RESPONSE,
     /** S: HMAC of the client's nonce: the server knows the key too. */
     AUTH_OK,
-    /** P: request id, worker recipe (JSON), pool socket path, token. */
+    /** P: request id, worker recipe (JSON), reserve size, pool socket path, token. */
     SPAWN_REQUEST,
     /** S: request id, pid of the worker handed out. */
     SPAWNED,

@@ -1,7 +1,9 @@
 package dev.processpool.internal.forkserver;
 
 import java.io.IOException;
-import java.nio.file.Path;
+import dev.processpool.internal.launch.StartedWorker;
+import dev.processpool.internal.launch.WorkerRequest;
+import java.util.List;
 
 /**
  * A context's forkserver, started lazily by its first request and started again, transparently, by the first
@@ -17,8 +19,8 @@ public final class ForkServerClient {
         return connection;
     }
 
-    ForkedWorker spawn(WorkerRecipe recipe, Path poolSocket, String token) throws IOException {
-        return connection().spawn(recipe, poolSocket, token);
+    List<StartedWorker> spawn(String recipe, int reserveSize, List<WorkerRequest> requests) throws IOException {
+        return connection().spawn(recipe, reserveSize, requests);
     }
 
     /**

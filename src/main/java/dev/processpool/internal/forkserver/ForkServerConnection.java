@@ -14,6 +14,10 @@ import java.io.OutputStream;
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import dev.processpool.internal.launch.StartedWorker;
+import dev.processpool.internal.launch.WorkerRequest;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -140,13 +144,34 @@ final class ForkServerConnection {
         return server.pid();
     }
 
-    ForkedWorker spawn(WorkerRecipe recipe, Path poolSocket, String token) throws IOException {
-        long id = requestIds.incrementAndGet();
-        CompletableFuture<ForkedWorker> answer = new CompletableFuture<>();
-        requests.put(id, answer);
+    /** Asks for one worker per request, all at once, then waits for the answers; all or none. */
+    List<StartedWorker> spawn(String recipe, int reserveSize, List<WorkerRequest> workers) throws IOException {
+        Map<Long, CompletableFuture<ForkedWorker>> answers = new LinkedHashMap<>();
+        List<StartedWorker> started = new ArrayList<>();
         try {
-            channel.send(new FrameWriter(FrameType.SPAWN_REQUEST).putLong(id).putString(recipe.toJson())
-                    .putString(poolSocket.toString()).putString(token));
+            for (WorkerRequest worker : workers) {
+                long id = requestIds.incrementAndGet();
+                CompletableFuture<ForkedWorker> answer = new CompletableFuture<>();
+                requests.put(id, answer);
+                answers.put(id, answer);
+                channel.send(new FrameWriter(FrameType.SPAWN_REQUEST).putLong(id).putString(recipe)
+                        .putInt(reserveSize).putString(worker.socketPath().toString()).putString(worker.token()));
+            }
+            for (CompletableFuture<ForkedWorker> answer : answers.values()) {
+                started.add(await(answer));
+            }
+            return started;
+        } catch (IOException | RuntimeException e) {
+            started.forEach(StartedWorker::kill);
+            answers.values().forEach(answer -> answer.thenAccept(ForkedWorker::kill));
+            throw e;
+        } finally {
+            answers.keySet().forEach(requests::remove);
+        }
+    }
+
+    private static ForkedWorker await(CompletableFuture<ForkedWorker> answer) throws IOException {
+        try {
             return answer.get(REQUEST_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -155,8 +180,6 @@ final class ForkServerConnection {
             throw new IOException("the forkserver gave no worker: " + e.getCause().getMessage(), e.getCause());
         } catch (TimeoutException e) {
             throw new IOException("the forkserver gave no worker within " + REQUEST_TIMEOUT_SECONDS + " s", e);
-        } finally {
-            requests.remove(id);
         }
     }
 

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -30,7 +29,7 @@ public final class ForkServerMain {
     private final byte[] key;
     private final PrivateSocket socket;
     private final Map<String, Reserve> reserves = new ConcurrentHashMap<>();
-    private final ExecutorService refiller = Executors.newCachedThreadPool(daemon("forkserver-refill"));
+    private final ScheduledExecutorService refiller = Executors.newScheduledThreadPool(1, daemon("forkserver-refill"));
     private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(
             daemon("forkserver-watchdog"));
     private final AtomicBoolean stopping = new AtomicBoolean();

@@ -7,9 +7,9 @@ import dev.processpool.internal.launch.WorkerRequest;
 import dev.processpool.internal.launch.WorkerStarter;
 import dev.processpool.internal.worker.WorkerMain;
 import java.io.IOException;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The {@code forkserver} start method: workers come from the context's server, which keeps them started in
@@ -24,6 +24,7 @@ public final class ForkServerStarter implements WorkerStarter {
     static final int DEFAULT_MAX_RESERVE = 4;
 
     private final ForkServerClient client;
+    private final Map<PoolOptions, String> recipes = java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
 
     public ForkServerStarter(ForkServerClient client) {
         this.client = client;
@@ -35,13 +36,26 @@ public final class ForkServerStarter implements WorkerStarter {
 
     @Override
     public StartedWorker start(WorkerRequest request) throws IOException {
-        PoolOptions options = request.options();
-        String preload = System.getProperty(PRELOAD_PROPERTY, "-");
-        List<String> command = WorkerCommand.commandLine(options,
-                List.of("-D" + WorkerMain.PRELOAD_PROPERTY + "=" + preload), WorkerMain.class.getName());
-        Map<String, String> environment = new HashMap<>(System.getenv());
-        WorkerCommand.environment(options, environment);
+        return startAll(List.of(request)).get(0);
+    }
+
+    /** Sends all requests before it waits for the first answer: the round trips overlap. */
+    @Override
+    public List<StartedWorker> startAll(List<WorkerRequest> requests) throws IOException {
+        PoolOptions options = requests.get(0).options();
         int reserve = Integer.getInteger(RESERVE_PROPERTY, Math.min(options.processes(), DEFAULT_MAX_RESERVE));
-        return client.spawn(new WorkerRecipe(command, environment, reserve), request.socketPath(), request.token());
+        return client.spawn(recipe(options), reserve, requests);
+    }
+
+    /** The recipe of a pool's workers, written once per options: its JSON is also the server's reserve key. */
+    private String recipe(PoolOptions options) {
+        return recipes.computeIfAbsent(options, o -> {
+            String preload = System.getProperty(PRELOAD_PROPERTY, "-");
+            List<String> command = WorkerCommand.commandLine(o,
+                    List.of("-D" + WorkerMain.PRELOAD_PROPERTY + "=" + preload), WorkerMain.class.getName());
+            Map<String, String> environment = new TreeMap<>(System.getenv());
+            WorkerCommand.environment(o, environment);
+            return new WorkerRecipe(command, environment).toJson();
+        });
     }
 }

@@ -4,22 +4,26 @@ import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * In the forkserver: the workers kept ready for one recipe. Taking one starts its replacement in the
- * background, so the next request finds one ready as well.
+ * background, so the next request finds one ready as well; a little later, not at once, so that starting JVMs
+ * do not take the CPU from the workers just handed out while they start on their first tasks.
  */
 final class Reserve {
     private final WorkerRecipe recipe;
-    private final ExecutorService refiller;
+    static final long REFILL_DELAY_MILLIS = 200;
+
+    private final ScheduledExecutorService refiller;
     private final Deque<ReserveWorker> ready = new ArrayDeque<>();
     private int size;
     private int starting;
     private boolean closed;
     private long lastTaken = System.nanoTime();
 
-    Reserve(WorkerRecipe recipe, ExecutorService refiller) {
+    Reserve(WorkerRecipe recipe, ScheduledExecutorService refiller) {
         this.recipe = recipe;
         this.refiller = refiller;
     }
@@ -48,7 +52,7 @@ final class Reserve {
             starting += Math.max(0, missing);
         }
         for (int i = 0; i < missing; i++) {
-            refiller.execute(this::startOneIntoReserve);
+            refiller.schedule(this::startOneIntoReserve, REFILL_DELAY_MILLIS, TimeUnit.MILLISECONDS);
         }
     }
 

@@ -6,15 +6,15 @@ import dev.processpool.internal.channel.FrameType;
 import dev.processpool.internal.channel.FrameWriter;
 import java.io.IOException;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
 
 /** In the forkserver: serves the requests of its (authenticated) pool JVM until it disconnects. */
 final class ServerSession {
     private final FrameChannel channel;
     private final Map<String, Reserve> reserves;
-    private final ExecutorService refiller;
+    private final ScheduledExecutorService refiller;
 
-    ServerSession(FrameChannel channel, Map<String, Reserve> reserves, ExecutorService refiller) {
+    ServerSession(FrameChannel channel, Map<String, Reserve> reserves, ScheduledExecutorService refiller) {
         this.channel = channel;
         this.reserves = reserves;
         this.refiller = refiller;
@@ -28,24 +28,26 @@ final class ServerSession {
                 throw new IOException("unexpected frame " + request.type());
             }
             long id = request.getLong();
-            WorkerRecipe recipe = WorkerRecipe.fromJson(request.getString());
+            String recipe = request.getString();
+            int reserveSize = request.getInt();
             String socketPath = request.getString();
             String token = request.getString();
             try {
-                handOut(id, recipe, socketPath, token);
+                handOut(id, recipe, reserveSize, socketPath, token);
             } catch (IOException | RuntimeException e) {
                 send(new FrameWriter(FrameType.SPAWN_FAILED).putLong(id).putString(e.toString()));
             }
         }
     }
 
-    private void handOut(long id, WorkerRecipe recipe, String socketPath, String token) throws IOException {
-        Reserve reserve = reserves.computeIfAbsent(recipe.reserveKey(), k -> new Reserve(recipe, refiller));
-        ReserveWorker worker = reserve.take(recipe.reserveSize());
+    private void handOut(long id, String recipe, int reserveSize, String socketPath, String token)
+            throws IOException {
+        Reserve reserve = reserves.computeIfAbsent(recipe, json -> new Reserve(WorkerRecipe.fromJson(json), refiller));
+        ReserveWorker worker = reserve.take(reserveSize);
         try {
             worker.sendTo(socketPath, token);
         } catch (IOException diedInReserve) {
-            worker = reserve.take(recipe.reserveSize());
+            worker = reserve.take(reserveSize);
             worker.sendTo(socketPath, token);
         }
         long pid = worker.pid();

@@ -6,16 +6,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * How a forkserver starts workers for a pool: their command line and environment, and how many to keep in
- * reserve. Pools with the same command line and environment share a reserve.
+ * How a forkserver starts workers for a pool: their command line and environment. Pools with the same recipe
+ * share a reserve; its JSON is the reserve's key.
  */
-public record WorkerRecipe(List<String> command, Map<String, String> environment, int reserveSize) {
+public record WorkerRecipe(List<String> command, Map<String, String> environment) {
     private static final Jsonb JSONB = JsonbBuilder.create();
-
-    /** What makes two recipes' workers interchangeable. */
-    String reserveKey() {
-        return JSONB.toJson(List.of(command, new java.util.TreeMap<>(environment)));
-    }
 
     String toJson() {
         return JSONB.toJson(this);

@@ -88,13 +88,11 @@ final class PoolCore implements WorkerLauncher.Events {
         synchronized (this) {
             starting += processes;
         }
-        for (int i = 0; i < processes; i++) {
-            try {
-                launcher.launch();
-            } catch (IOException | RuntimeException e) {
-                terminate();
-                throw e;
-            }
+        try {
+            launcher.launch(processes);
+        } catch (IOException | RuntimeException e) {
+            terminate();
+            throw e;
         }
     }
 
@@ -348,7 +346,7 @@ final class PoolCore implements WorkerLauncher.Events {
 
     private void launchReplacement() {
         try {
-            launcher.launch();
+            launcher.launch(1);
         } catch (IOException | RuntimeException e) {
             startFailed("cannot start a worker: " + e);
         }

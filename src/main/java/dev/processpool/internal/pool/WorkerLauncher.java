@@ -8,6 +8,7 @@ import dev.processpool.internal.launch.WorkerRequest;
 import dev.processpool.internal.launch.WorkerStarter;
 import java.io.IOException;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -61,19 +62,31 @@ final class WorkerLauncher {
         }
     }
 
-    /** Starts one worker process; it connects later. */
-    void launch() throws IOException {
-        String token = HexFormat.of().formatHex(randomBytes());
-        CompletableFuture<StartedWorker> slot = new CompletableFuture<>();
-        pending.put(token, slot);
-        StartedWorker worker;
+    /** Starts worker processes, all or none; they connect later. */
+    void launch(int count) throws IOException {
+        List<WorkerRequest> requests = new ArrayList<>();
+        List<CompletableFuture<StartedWorker>> slots = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String token = HexFormat.of().formatHex(randomBytes());
+            CompletableFuture<StartedWorker> slot = new CompletableFuture<>();
+            pending.put(token, slot);
+            slots.add(slot);
+            requests.add(new WorkerRequest(socket.path(), token, options));
+        }
+        List<StartedWorker> workers;
         try {
-            worker = starter.start(new WorkerRequest(socket.path(), token, options));
+            workers = starter.startAll(requests);
         } catch (IOException | RuntimeException e) {
-            pending.remove(token);
+            requests.forEach(request -> pending.remove(request.token()));
             throw e;
         }
-        slot.complete(worker);
+        for (int i = 0; i < count; i++) {
+            slots.get(i).complete(workers.get(i));
+            watch(requests.get(i).token(), workers.get(i));
+        }
+    }
+
+    private void watch(String token, StartedWorker worker) {
         events.launched(worker);
         worker.onExit().thenAccept(status -> {
             if (pending.remove(token) != null) {

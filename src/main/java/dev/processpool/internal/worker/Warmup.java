@@ -1,17 +1,23 @@
 package dev.processpool.internal.worker;
 
 import dev.processpool.ProcessFunction;
+import dev.processpool.internal.channel.Frame;
+import dev.processpool.internal.channel.FrameChannel;
+import dev.processpool.internal.channel.FrameType;
+import dev.processpool.internal.channel.FrameWriter;
+import dev.processpool.internal.channel.PrivateSocket;
 import dev.processpool.internal.classloading.LoaderRegistry;
 import dev.processpool.internal.codec.EncodedTask;
 import dev.processpool.internal.codec.ItemFailure;
 import dev.processpool.internal.codec.RemoteFailure;
 import dev.processpool.internal.codec.TaskEncoder;
+import java.io.IOException;
 import java.util.List;
 
 /**
  * A reserve worker's warm-up while it waits to be handed out: loads the classes to preload, then runs the
- * whole path of a task (rebuilding a lambda, reading inputs, writing results and failures) often enough for
- * the JIT compiler to take it, so its first real task does not pay for any of it. When done it says
+ * whole path of a task (rebuilding a lambda, reading inputs, writing results and failures, frames over a Unix
+ * domain socket) often enough for the JIT compiler to take it, so its first real task does not pay for any of it. When done it says
  * {@value #WARM} on its standard output. Asked for by the system property {@value #PROPERTY}: a comma-separated
  * list of further classes to load ({@code "-"} for none).
  */
@@ -38,9 +44,32 @@ final class Warmup {
                 }
             }
         }
+        ProcessHandle.current().pid();
+        for (Class<?> type : new Class<?>[] {ParentLink.class, ChannelOutputStream.class, TaskRunner.Results.class}) {
+            type.getName();   // referencing the class loads it
+        }
         runTasks();
+        try {
+            runChannel();
+        } catch (IOException e) {
+            // a warm-up that cannot open a socket leaves the worker as cold as a spawned one, and as usable
+        }
         System.out.println(WARM);
         System.out.flush();
+    }
+
+    /** Loads and runs the socket code once: the first Unix domain socket of a JVM costs tens of ms. */
+    private static void runChannel() throws IOException {
+        try (PrivateSocket socket = PrivateSocket.open("warm-up.sock");
+                FrameChannel client = FrameChannel.connect(socket.path());
+                FrameChannel server = socket.accept()) {
+            for (int i = 0; i < ROUNDS; i++) {
+                client.send(new FrameWriter(FrameType.HELLO).putString("warm").putLong(i));
+                Frame frame = server.receive();
+                frame.getString();
+                frame.getLong();
+            }
+        }
     }
 
     private static void runTasks() {
