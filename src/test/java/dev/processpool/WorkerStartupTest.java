@@ -71,6 +71,21 @@ class WorkerStartupTest {
         assertEquals(List.of(), TestPools.workerProcesses());
     }
 
+    static void exitingInitializer() {
+        System.exit(7);
+    }
+
+    @Test
+    void initializerThatExitsItsJvmBreaksThePoolAndTheWaitingTaskSaysWhy() {
+        PoolOptions options = PoolOptions.builder().processes(1).initializer(WorkerStartupTest::exitingInitializer)
+                .build();
+        try (Pool pool = TestPools.newPool(startMethod, options)) {
+            TaskFailedException failed = assertThrows(TaskFailedException.class, () -> pool.apply(x -> x, 1));
+            assertTrue(!(failed instanceof WorkerDiedException) && failed.getMessage().contains("failed to start")
+                    && failed.getMessage().contains("exited with status 7"), failed.getMessage());
+        }
+    }
+
     @Test
     void missingJavaExecutableIsReportedWhenThePoolIsCreated() {
         PoolOptions options = PoolOptions.builder().processes(2).javaExecutable(Path.of("/nonexistent/bin/java")).build();

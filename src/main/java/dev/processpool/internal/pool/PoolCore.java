@@ -188,12 +188,14 @@ final class PoolCore implements WorkerLauncher.Events {
         return replaceLocked();
     }
 
-    void workerReady(WorkerConnection worker) {
+    /**
+     * The worker said HELLO and was sent START: it takes tasks from now on. They wait in its channel behind
+     * START, so its first task does not wait for a round trip; until READY its start may still fail.
+     */
+    void workerConnected(WorkerConnection worker) {
         List<Runnable> actions = new ArrayList<>();
         synchronized (this) {
             starting--;
-            startFailuresInARow = 0;
-            worker.ready = true;
             if (state.isFinal()) {
                 actions.add(worker::close);
             } else {
@@ -206,10 +208,15 @@ final class PoolCore implements WorkerLauncher.Events {
         actions.forEach(Runnable::run);
     }
 
+    /** The worker ran its initializer: its start succeeded. */
+    synchronized void workerReady(WorkerConnection worker) {
+        worker.ready = true;
+        startFailuresInARow = 0;
+    }
+
     void initializerFailed(WorkerConnection worker, RemoteFailure failure) {
         List<Runnable> actions;
         synchronized (this) {
-            starting--;
             worker.retiring = true;
             actions = state.isFinal() ? List.of() : breakLocked(failure.toException(
                     "in the initializer of worker pid " + worker.pid() + "; the pool is stopped"));
@@ -256,10 +263,12 @@ final class PoolCore implements WorkerLauncher.Events {
     void connectionLost(WorkerConnection worker) {
         int status = exitStatus(worker.process());
         Chunk chunk;
+        boolean started;
         synchronized (this) {
             chunk = worker.inFlight;
+            started = worker.ready;
         }
-        if (chunk != null) {
+        if (chunk != null && started) {
             chunk.fail(new WorkerDiedException(worker.pid(), status, "worker pid " + worker.pid() + " "
                     + describeExit(status) + " while running this task"
                     + WorkerLauncher.describeOutput(worker.process().outputTail())));
@@ -269,11 +278,13 @@ final class PoolCore implements WorkerLauncher.Events {
             if (chunk != null) {
                 worker.inFlight = null;
                 busy--;
+                if (!started && !state.isFinal()) {
+                    queue.addFirst(chunk);   // it never ran: the worker died starting; another one takes it
+                }
             }
             connections.remove(worker);
             idle.remove(worker);
             if (!worker.ready && !worker.retiring) {
-                starting--;
                 actions.addAll(startFailedLocked("worker pid " + worker.pid() + " " + describeExit(status)
                         + " before it was ready" + WorkerLauncher.describeOutput(worker.process().outputTail())));
             } else if (!worker.retiring && !state.isFinal()) {

@@ -30,7 +30,7 @@ final class WorkerConnection {
     int tasksDone;
     /** Told to exit (SHUTDOWN sent); its end is no death. */
     boolean retiring;
-    /** READY received. */
+    /** READY received: its initializer ran. */
     boolean ready;
 
     WorkerConnection(FrameChannel channel, PoolCore core) {
@@ -62,6 +62,7 @@ final class WorkerConnection {
             Thread.currentThread().setName("processpool-worker-" + pid() + "-reader");
             channel.send(new FrameWriter(FrameType.START).putString(core.parentClassPath())
                     .putString(core.initializerCode()));
+            core.workerConnected(this);
             while (true) {
                 handle(channel.receive());
             }
