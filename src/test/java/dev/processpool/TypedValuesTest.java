@@ -78,6 +78,29 @@ class TypedValuesTest extends SharedPoolTest {
         assertEquals(mixed, pool.map(TypedValuesTest::echo, mixed, 2));
     }
 
+    static Double half(Double x) {
+        return x == null ? null : x / 2;
+    }
+
+    static String shout(String s) {
+        return s.toUpperCase() + "!";
+    }
+
+    @Test
+    void numbersBooleansAndStringsTravelExactlyIncludingTheirEdges() {
+        List<Double> doubles = java.util.Arrays.asList(1.0, -0.5, 1e300, Double.MIN_VALUE, Double.NaN,
+                Double.POSITIVE_INFINITY, null);
+        assertEquals(doubles.stream().map(d -> d == null ? null : d / 2).toList(),
+                pool.map(TypedValuesTest::half, doubles));
+        List<Long> longs = List.of(Long.MAX_VALUE, Long.MIN_VALUE, 0L);
+        assertEquals(longs, pool.map((Long x) -> x, longs));
+        List<String> strings = List.of("", "quote \" and \\ backslash", "tab\tnewline\n", "\u0000\u001f", "é ✓ 𝄞");
+        assertEquals(strings.stream().map(s -> s.toUpperCase() + "!").toList(), pool.map(TypedValuesTest::shout, strings));
+        assertEquals(List.of(true, false), pool.map((Boolean b) -> !b, List.of(false, true)));
+        assertEquals(List.of((short) -3, (byte) 7), List.of(pool.apply((Short s) -> s, (short) -3),
+                pool.apply((Byte b) -> b, (byte) 7)));
+    }
+
     @Test
     void nullInputsAndResultsTravel() {
         ProcessFunction<String, String> nullSafe = s -> s == null ? null : s.toUpperCase();

@@ -13,6 +13,17 @@ import java.util.function.ToIntFunction;
 
 /** Turns a {@link ProcessFunction} or {@link ProcessRunnable} into what travels: {@link EncodedTask}. */
 public final class TaskEncoder {
+    /**
+     * A lambda or method reference that captures nothing encodes the same every time: once per class is
+     * enough. (Loader ids never change for a loader, so the encoding does not depend on the encoder.)
+     */
+    private static final ClassValue<EncodedTask[]> UNCAPTURING = new ClassValue<>() {
+        @Override
+        protected EncodedTask[] computeValue(Class<?> type) {
+            return new EncodedTask[1];
+        }
+    };
+
     private final ToIntFunction<ClassLoader> loaderIds;
 
     /** @param loaderIds gives the id under which the worker may ask for a loader's classes */
@@ -26,9 +37,20 @@ public final class TaskEncoder {
             throw new IllegalArgumentException("the function is null; pass a ProcessFunction or ProcessRunnable");
         }
         Class<?> type = function.getClass();
+        EncodedTask[] cached = UNCAPTURING.get(type);
+        if (cached[0] != null) {
+            return cached[0];
+        }
         Class<?> iface = function instanceof ProcessFunction<?, ?> ? ProcessFunction.class : ProcessRunnable.class;
         SerializedLambda lambda = type.isSynthetic() || type.isHidden() ? serializedForm(function) : null;
-        return lambda != null ? encodeLambda(lambda, type.getClassLoader()) : encodeObject(function, type, iface);
+        if (lambda == null) {
+            return encodeObject(function, type, iface);
+        }
+        EncodedTask task = encodeLambda(lambda, type.getClassLoader());
+        if (lambda.getCapturedArgCount() == 0) {
+            cached[0] = task;
+        }
+        return task;
     }
 
     private static SerializedLambda serializedForm(Object function) {

@@ -22,11 +22,14 @@ public final class ValueCodec {
     private final Type declared;
     private final boolean exact;
     private final Type listType;
+    /** For numbers, booleans and strings: JSON-P directly; null for the rest. */
+    private final PlainValues plain;
 
     public ValueCodec(Type declared) {
         this.declared = box(declared);
         this.exact = ValueTypes.isExact(this.declared);
         this.listType = TypeNames.parameterized(List.class, this.declared);
+        this.plain = this.declared instanceof Class<?> c ? PlainValues.of(c) : null;
     }
 
     public Type declaredType() {
@@ -35,6 +38,9 @@ public final class ValueCodec {
 
     /** @throws JsonbException when a value cannot be written */
     public String encode(List<?> values) {
+        if (plain != null) {
+            return plain.encode(values);
+        }
         if (exact) {
             return JsonbHolder.JSONB.toJson(values, listType);
         }
@@ -58,6 +64,9 @@ public final class ValueCodec {
      * @throws ClassNotFoundException when a value's type is unknown to {@code loader}
      */
     public List<Object> decode(String json, ClassLoader loader) throws ClassNotFoundException {
+        if (plain != null) {
+            return plain.decode(json);
+        }
         if (exact) {
             return JsonbHolder.JSONB.fromJson(json, listType);
         }

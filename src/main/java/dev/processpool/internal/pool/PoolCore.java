@@ -15,6 +15,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
@@ -41,6 +42,11 @@ final class PoolCore implements WorkerLauncher.Events {
     private static final long EXIT_STATUS_WAIT_MILLIS = 1000;
     private static final long SHUTDOWN_GRACE_SECONDS = 10;
     private static final long KILL_WAIT_SECONDS = 10;
+    /**
+     * Chunks a worker holds at once. More than one saves the round trip between chunks, but a chunk waiting
+     * behind a slow one waits even when another worker is free; so one, until measurements say otherwise.
+     */
+    private static final int CHUNKS_PER_WORKER = 1;
 
     private final String name;
     private final int processes;
@@ -58,9 +64,8 @@ final class PoolCore implements WorkerLauncher.Events {
     private PoolState state = PoolState.RUNNING;
     private RuntimeException brokenReason;
     private final Deque<Chunk> queue = new ArrayDeque<>();
-    private final Deque<WorkerConnection> idle = new ArrayDeque<>();
-    /** Ready workers that are not retiring. */
-    private final Set<WorkerConnection> connections = new HashSet<>();
+    /** Connected workers that are not retiring, in the order they connected. */
+    private final Set<WorkerConnection> connections = new LinkedHashSet<>();
     /** Every process started and not yet exited. */
     private final Set<StartedWorker> alive = new HashSet<>();
     /** Workers launched (or about to be) that are not ready yet. */
@@ -133,16 +138,29 @@ final class PoolCore implements WorkerLauncher.Events {
         }
     }
 
+    /** Gives queued chunks to the workers holding the fewest, up to {@link #CHUNKS_PER_WORKER} each. */
     private List<Runnable> assignLocked() {
         List<Runnable> sends = new ArrayList<>();
-        while (!queue.isEmpty() && !idle.isEmpty()) {
-            WorkerConnection worker = idle.poll();
-            Chunk chunk = queue.poll();
-            worker.inFlight = chunk;
-            busy++;
-            sends.add(() -> worker.send(chunk));
+        for (int held = 0; held < CHUNKS_PER_WORKER && !queue.isEmpty(); held++) {
+            for (WorkerConnection worker : connections) {
+                if (queue.isEmpty()) {
+                    break;
+                }
+                if (worker.inFlight.size() == held && canTakeMore(worker)) {
+                    Chunk chunk = queue.poll();
+                    worker.inFlight.add(chunk);
+                    worker.toSend.add(chunk);
+                    busy++;
+                    sends.add(worker::sendQueued);
+                }
+            }
         }
         return sends;
+    }
+
+    /** A worker with a task limit is given no more chunks than it may still run. */
+    private boolean canTakeMore(WorkerConnection worker) {
+        return maxTasksPerChild == 0 || worker.tasksDone + worker.inFlight.size() < maxTasksPerChild;
     }
 
     // ---- events from workers and the launcher
@@ -200,7 +218,6 @@ final class PoolCore implements WorkerLauncher.Events {
                 actions.add(worker::close);
             } else {
                 connections.add(worker);
-                idle.add(worker);
                 actions.addAll(assignLocked());
                 actions.addAll(finishIfDoneLocked());
             }
@@ -229,7 +246,7 @@ final class PoolCore implements WorkerLauncher.Events {
             boolean leaving) {
         Chunk chunk;
         synchronized (this) {
-            chunk = worker.inFlight;
+            chunk = worker.inFlight.peekFirst();
         }
         if (chunk == null || chunk.id != chunkId) {
             LOG.log(Level.ERROR, "{0}: worker {1} answered chunk {2} it was not given; dropping it",
@@ -241,17 +258,16 @@ final class PoolCore implements WorkerLauncher.Events {
         chunk.complete(results, failures, "in worker pid " + worker.pid());
         List<Runnable> actions = new ArrayList<>();
         synchronized (this) {
-            worker.inFlight = null;
+            worker.inFlight.pollFirst();
             busy--;
             worker.tasksDone++;
             if (state.isFinal()) {
                 return;
             }
             if (leaving || maxTasksPerChild > 0 && worker.tasksDone >= maxTasksPerChild) {
+                requeueLocked(worker);
                 actions.addAll(retireLocked(worker));
                 actions.addAll(replaceLocked());
-            } else {
-                idle.add(worker);
             }
             actions.addAll(assignLocked());
             actions.addAll(finishIfDoneLocked());
@@ -259,31 +275,30 @@ final class PoolCore implements WorkerLauncher.Events {
         actions.forEach(Runnable::run);
     }
 
-    /** The worker's channel closed: it exited, was told to, or died. */
+    /**
+     * The worker's channel closed: it exited, was told to, or died. Only the chunk it was running fails; the
+     * chunks waiting behind it never ran and go back to the head of the queue, as does the first one of a
+     * worker that died starting or was leaving anyway.
+     */
     void connectionLost(WorkerConnection worker) {
         int status = exitStatus(worker.process());
-        Chunk chunk;
-        boolean started;
+        Chunk running;
         synchronized (this) {
-            chunk = worker.inFlight;
-            started = worker.ready;
+            running = worker.ready && !worker.retiring ? worker.inFlight.peekFirst() : null;
         }
-        if (chunk != null && started) {
-            chunk.fail(new WorkerDiedException(worker.pid(), status, "worker pid " + worker.pid() + " "
+        if (running != null) {
+            running.fail(new WorkerDiedException(worker.pid(), status, "worker pid " + worker.pid() + " "
                     + describeExit(status) + " while running this task"
                     + WorkerLauncher.describeOutput(worker.process().outputTail())));
         }
         List<Runnable> actions = new ArrayList<>();
         synchronized (this) {
-            if (chunk != null) {
-                worker.inFlight = null;
+            if (running != null) {
+                worker.inFlight.pollFirst();
                 busy--;
-                if (!started && !state.isFinal()) {
-                    queue.addFirst(chunk);   // it never ran: the worker died starting; another one takes it
-                }
             }
+            requeueLocked(worker);
             connections.remove(worker);
-            idle.remove(worker);
             if (!worker.ready && !worker.retiring) {
                 actions.addAll(startFailedLocked("worker pid " + worker.pid() + " " + describeExit(status)
                         + " before it was ready" + WorkerLauncher.describeOutput(worker.process().outputTail())));
@@ -291,11 +306,22 @@ final class PoolCore implements WorkerLauncher.Events {
                 LOG.log(Level.WARNING, "{0}: worker pid {1} {2}; replacing it", name, Long.toString(worker.pid()),
                         describeExit(status));
                 actions.addAll(replaceLocked());
-                actions.addAll(assignLocked());
             }
+            actions.addAll(assignLocked());
             actions.addAll(finishIfDoneLocked());
         }
         actions.forEach(Runnable::run);
+    }
+
+    /** Puts the chunks a worker holds but will not run back at the head of the queue, in their order. */
+    private void requeueLocked(WorkerConnection worker) {
+        while (!worker.inFlight.isEmpty()) {
+            Chunk chunk = worker.inFlight.pollLast();
+            busy--;
+            if (!state.isFinal()) {
+                queue.addFirst(chunk);
+            }
+        }
     }
 
     private static int exitStatus(StartedWorker process) {
@@ -366,7 +392,6 @@ final class PoolCore implements WorkerLauncher.Events {
     private List<Runnable> retireLocked(WorkerConnection worker) {
         worker.retiring = true;
         connections.remove(worker);
-        idle.remove(worker);
         StartedWorker process = worker.process();
         return List.of(worker::shutdown, () -> CompletableFuture
                 .delayedExecutor(SHUTDOWN_GRACE_SECONDS, TimeUnit.SECONDS)
@@ -439,14 +464,11 @@ final class PoolCore implements WorkerLauncher.Events {
             unfinished.addAll(queue);
             queue.clear();
             for (WorkerConnection worker : connections) {
-                if (worker.inFlight != null) {
-                    unfinished.add(worker.inFlight);
-                }
+                unfinished.addAll(worker.inFlight);
             }
             channels = List.copyOf(connections);
             processesToKill = List.copyOf(alive);
             connections.clear();
-            idle.clear();
             notifyAll();
         }
         // Fail the chunks first: the workers' deaths must not be what their callers see.

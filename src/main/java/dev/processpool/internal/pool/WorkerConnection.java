@@ -10,6 +10,8 @@ import dev.processpool.internal.codec.RemoteFailure;
 import dev.processpool.internal.launch.StartedWorker;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
+import java.util.ArrayDeque;
+import java.util.Deque;
 
 /**
  * The parent's end of one worker's channel. Its reader thread authenticates the worker (HELLO with the
@@ -25,8 +27,10 @@ final class WorkerConnection {
     private final PoolCore core;
     private volatile StartedWorker process;
 
-    /** The chunk the worker is running; null when idle. */
-    Chunk inFlight;
+    /** Chunks given to the worker, in order: the first is running, the others wait in its channel. */
+    final Deque<Chunk> inFlight = new ArrayDeque<>();
+    /** Chunks given and not yet written, in order; written by {@link #sendQueued()}, outside the pool's lock. */
+    final java.util.Queue<Chunk> toSend = new java.util.concurrent.ConcurrentLinkedQueue<>();
     int tasksDone;
     /** Told to exit (SHUTDOWN sent); its end is no death. */
     boolean retiring;
@@ -111,13 +115,18 @@ final class WorkerConnection {
         }
     }
 
-    /** Sends a task; a failure here shows as the channel closing, handled by the reader. */
-    void send(Chunk chunk) {
-        try {
-            channel.send(new FrameWriter(FrameType.TASK).putLong(chunk.id).putString(chunk.task.code())
-                    .putString(chunk.inputs));
-        } catch (IOException e) {
-            channel.close();
+    /**
+     * Writes the chunks given to this worker, in the order given, whichever thread calls first. A failure shows
+     * as the channel closing, handled by the reader.
+     */
+    synchronized void sendQueued() {
+        for (Chunk chunk = toSend.poll(); chunk != null; chunk = toSend.poll()) {
+            try {
+                channel.send(new FrameWriter(FrameType.TASK).putLong(chunk.id).putString(chunk.task.code())
+                        .putString(chunk.inputs));
+            } catch (IOException e) {
+                channel.close();
+            }
         }
     }
 
