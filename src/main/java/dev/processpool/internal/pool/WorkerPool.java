@@ -9,6 +9,7 @@ import dev.processpool.internal.codec.TaskEncoder;
 import dev.processpool.internal.launch.WorkerStarter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.ref.Cleaner;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Iterator;
@@ -36,6 +37,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class WorkerPool implements Pool {
     private static final AtomicInteger NUMBERS = new AtomicInteger();
+    private static final Cleaner CLEANER = Cleaner.create(runnable -> {
+        Thread thread = new Thread(runnable, "processpool-cleaner");
+        thread.setDaemon(true);
+        return thread;
+    });
     /** How many chunks imap reads ahead of its consumer, per worker. */
     private static final int CHUNKS_AHEAD_PER_WORKER = 4;
 
@@ -44,6 +50,7 @@ public final class WorkerPool implements Pool {
     private final TaskEncoder encoder = new TaskEncoder(LoaderRegistry.INSTANCE::idOf);
     private final PoolCore core;
     private final ExecutorService callbacks;
+    private final Cleaner.Cleanable unclosed;
     /** Inputs of imap calls not read to the end yet; close() reads them all, so those calls run in full. */
     private final Set<ChunkFeeder> openFeeders = ConcurrentHashMap.newKeySet();
 
@@ -52,6 +59,25 @@ public final class WorkerPool implements Pool {
         this.options = options;
         this.core = core;
         this.callbacks = callbacks;
+        this.unclosed = CLEANER.register(this, new StopUnclosed(core, callbacks));
+    }
+
+    /**
+     * A pool dropped while running (Python warns "unclosed running multiprocessing pool"): its workers are
+     * stopped when it is garbage-collected, with a warning, so they do not live on until the JVM exits.
+     * Holds nothing that refers to the pool itself.
+     */
+    private record StopUnclosed(PoolCore core, ExecutorService callbacks) implements Runnable {
+        @Override
+        public void run() {
+            if (!core.state().isFinal()) {
+                System.getLogger("dev.processpool").log(System.Logger.Level.WARNING, "{0} was garbage-collected"
+                        + " while running: its workers are stopped now; close pools when done with them"
+                        + " (try-with-resources)", core.name());
+                core.terminate();
+            }
+            callbacks.shutdown();
+        }
     }
 
     /**
@@ -271,7 +297,7 @@ public final class WorkerPool implements Pool {
             core.terminate();
             Thread.currentThread().interrupt();
         }
-        callbacks.shutdown();
+        unclosed.clean();
     }
 
     @Override
@@ -282,7 +308,7 @@ public final class WorkerPool implements Pool {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        callbacks.shutdown();
+        unclosed.clean();
     }
 
     @Override
