@@ -7,6 +7,7 @@ import dev.processpool.internal.classloading.LoaderRegistry;
 import dev.processpool.internal.codec.EncodedTask;
 import dev.processpool.internal.codec.TaskEncoder;
 import dev.processpool.internal.launch.WorkerStarter;
+import dev.processpool.internal.threads.Daemons;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.ref.Cleaner;
@@ -37,11 +38,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class WorkerPool implements Pool {
     private static final AtomicInteger NUMBERS = new AtomicInteger();
-    private static final Cleaner CLEANER = Cleaner.create(runnable -> {
-        Thread thread = new Thread(runnable, "processpool-cleaner");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private static final Cleaner CLEANER = Cleaner.create(Daemons.factory("processpool-cleaner"));
     /** How many chunks imap reads ahead of its consumer, per worker. */
     private static final int CHUNKS_AHEAD_PER_WORKER = 4;
 
@@ -99,14 +96,8 @@ public final class WorkerPool implements Pool {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the workers of " + name + ": " + e.getMessage(), e);
         }
-        AtomicInteger threads = new AtomicInteger();
         ExecutorService callbacks = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 1, TimeUnit.SECONDS,
-                new SynchronousQueue<>(), runnable -> {
-                    String threadName = "processpool-" + name + "-callback-" + threads.incrementAndGet();
-                    Thread thread = new Thread(runnable, threadName);
-                    thread.setDaemon(true);
-                    return thread;
-                });
+                new SynchronousQueue<>(), Daemons.factory("processpool-" + name + "-callback"));
         return new WorkerPool(startMethod, options, core, callbacks);
     }
 
