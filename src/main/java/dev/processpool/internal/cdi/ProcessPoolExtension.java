@@ -2,6 +2,7 @@ package dev.processpool.internal.cdi;
 
 import dev.processpool.ProcessPool;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
 import jakarta.enterprise.inject.spi.Annotated;
 import jakarta.enterprise.inject.spi.AnnotatedType;
 import jakarta.enterprise.inject.spi.BeanManager;
@@ -13,7 +14,8 @@ import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
 import jakarta.enterprise.inject.spi.ProcessInjectionPoint;
 import jakarta.enterprise.inject.spi.WithAnnotations;
 import jakarta.inject.Inject;
-import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.stream.Stream;
 
 /**
@@ -23,13 +25,16 @@ import java.util.stream.Stream;
  *       {@code beans.xml} and works with bean discovery disabled;</li>
  *   <li>binds {@link OwnerInterceptor} ({@link OwnsPools}) to every bean type with a {@code @ProcessPool} injection
  *       point (or an {@code Instance<Pool>} to look pools up), so that its pools know when their owner executes;</li>
- *   <li>checks every {@code @ProcessPool} injection point: a bad value or placement is a definition error that names
- *       the injection point, the member, the value and the fix;</li>
+ *   <li>checks every {@code @ProcessPool} injection point: each bad value or placement becomes a definition error,
+ *       all reported together after bean discovery, that names the injection point, the member, the value and the
+ *       fix;</li>
  *   <li>at shutdown, stops any pool whose owner was never destroyed.</li>
  * </ol>
  */
 public class ProcessPoolExtension implements Extension {
     private final LivePools livePools = new LivePools();
+    /** Deployment problems found so far; injection points are processed concurrently by some containers. */
+    private final Queue<String> problems = new ConcurrentLinkedQueue<>();
 
     void addLibraryBeans(@Observes BeforeBeanDiscovery discovery, BeanManager beans) {
         discovery.addAnnotatedType(PoolProducer.class, PoolProducer.class.getName());
@@ -61,12 +66,16 @@ public class ProcessPoolExtension implements Extension {
         InjectionPoint ip = event.getInjectionPoint();
         PoolInjectionPoints.qualifier(ip).ifPresent(annotation -> {
             String where = PoolInjectionPoints.describe(ip);
-            List<String> problems = Stream.concat(
-                    PoolInjectionPoints.placementProblems(ip).stream(),
-                    PoolSettings.problems(annotation).stream().map(problem -> problem.message(where)))
-                    .toList();
-            problems.forEach(problem -> event.addDefinitionError(new IllegalArgumentException(problem)));
+            Stream.concat(PoolInjectionPoints.placementProblems(ip).stream(),
+                            PoolSettings.problems(annotation).stream().map(problem -> problem.message(where)))
+                    .forEach(problems::add);
         });
+    }
+
+    /** Reports the problems of every injection point at once, so that one deployment shows them all. */
+    void reportProblems(@Observes AfterBeanDiscovery event) {
+        problems.forEach(problem -> event.addDefinitionError(new InvalidPoolInjectionPoint(problem)));
+        problems.clear();
     }
 
     void stopLeftPools(@Observes BeforeShutdown shutdown) {
