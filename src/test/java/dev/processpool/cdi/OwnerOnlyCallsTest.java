@@ -6,6 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.processpool.Pool;
+import jakarta.enterprise.concurrent.spi.ThreadContextProvider;
+import jakarta.enterprise.concurrent.spi.ThreadContextRestorer;
+import jakarta.enterprise.concurrent.spi.ThreadContextSnapshot;
+import java.util.Map;
+import java.util.ServiceLoader;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -87,6 +92,37 @@ class OwnerOnlyCallsTest {
         Pool leaked = owner.leak();
         assertThrows(IllegalStateException.class, leaked::processes);
         assertEquals(1, (int) owner.callAsOwner(leaked::processes));
+    }
+
+    /** What a managed executor does with the thread context providers it finds: capture, begin, end. */
+    @Test
+    void aThreadThatBeganTheOwnersThreadContextMayUseThePoolUntilItEnds() throws Exception {
+        ThreadContextProvider ownership = ServiceLoader.load(ThreadContextProvider.class).stream()
+                .map(ServiceLoader.Provider::get)
+                .filter(provider -> provider.getThreadContextType().equals("ProcessPoolOwnership"))
+                .findFirst().orElseThrow();
+        ThreadContextSnapshot captured = owner.callAsOwner(() -> ownership.currentContext(Map.of()));
+        Pool pool = owner.leak();
+        CompletableFuture<Integer> result = new CompletableFuture<>();
+        Thread worker = new Thread(() -> {
+            ThreadContextRestorer restorer = captured.begin();
+            try {
+                result.complete(pool.apply(Tasks::square, 11));
+            } catch (Throwable t) {
+                result.completeExceptionally(t);
+            } finally {
+                restorer.endContext();
+            }
+            try {
+                pool.apply(Tasks::square, 1);
+                result.obtrudeException(new AssertionError("served after the context ended"));
+            } catch (IllegalStateException expected) {
+                // the context has ended: the owner no longer executes here
+            }
+        });
+        worker.start();
+        worker.join();
+        assertEquals(121, result.get());
     }
 
     @Test
