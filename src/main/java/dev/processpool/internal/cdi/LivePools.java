@@ -1,7 +1,6 @@
 package dev.processpool.internal.cdi;
 
 import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -27,9 +26,5 @@ final class LivePools {
         for (ManagedPool pool : new ArrayList<>(pools)) {
             stop(pool);
         }
-    }
-
-    List<ManagedPool> snapshot() {
-        return List.copyOf(pools);
     }
 }

@@ -42,12 +42,15 @@ public class PoolProducer {
         Pool engine = settings.context().newPool(settings.options());
         ManagedPool pool = new ManagedPool(engine, where, owner, futures());
         extension.livePools().add(pool);
+        if (owner.instance() == null) {
+            UnclaimedPools.await(owner);   // only once the pool exists: a failed start leaves nothing waiting
+        }
         return pool;
     }
 
     /**
      * The owner: the instance of the injection point's bean executing here (a lookup in one of its methods), or the
-     * instance being constructed, which claims the pool after injection.
+     * instance being constructed, which claims the pool after injection (left unbound here).
      */
     private static PoolOwner ownerOf(InjectionPoint ip, String where) {
         Bean<?> bean = ip.getBean();
@@ -64,8 +67,6 @@ public class PoolProducer {
                     + bean.getBeanClass().getName() + ", in one of its methods; it was looked up on thread '"
                     + Thread.currentThread().getName() + "' where no " + bean.getBeanClass().getSimpleName()
                     + " is executing");
-        } else {
-            UnclaimedPools.await(owner);
         }
         return owner;
     }

@@ -5,7 +5,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
 import jakarta.enterprise.inject.spi.Annotated;
 import jakarta.enterprise.inject.spi.AnnotatedType;
-import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
 import jakarta.enterprise.inject.spi.BeforeShutdown;
 import jakarta.enterprise.inject.spi.Extension;
@@ -36,7 +35,7 @@ public class ProcessPoolExtension implements Extension {
     /** Deployment problems found so far; injection points are processed concurrently by some containers. */
     private final Queue<String> problems = new ConcurrentLinkedQueue<>();
 
-    void addLibraryBeans(@Observes BeforeBeanDiscovery discovery, BeanManager beans) {
+    void addLibraryBeans(@Observes BeforeBeanDiscovery discovery) {
         discovery.addAnnotatedType(PoolProducer.class, PoolProducer.class.getName());
         discovery.addAnnotatedType(OwnerInterceptor.class, OwnerInterceptor.class.getName());
     }
