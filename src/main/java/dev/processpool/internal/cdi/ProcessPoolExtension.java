@@ -1,6 +1,7 @@
 package dev.processpool.internal.cdi;
 
 import dev.processpool.ProcessPool;
+import dev.processpool.internal.context.ContextRegistry;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
 import jakarta.enterprise.inject.spi.Annotated;
@@ -77,8 +78,10 @@ public class ProcessPoolExtension implements Extension {
         problems.clear();
     }
 
+    /** The container's end is the application's: no pool, forkserver or reserve worker of it may outlive it. */
     void stopLeftPools(@Observes BeforeShutdown shutdown) {
         livePools.stopAll();
+        ContextRegistry.INSTANCE.stopServers();
     }
 
     LivePools livePools() {
