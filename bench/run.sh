@@ -23,6 +23,12 @@ mkdir -p "$out" "$docs"
 
 load() { cut -d' ' -f1-3 /proc/loadavg; }
 
+# The machine may be shared: sample the 1-minute load average every 10 s while the benchmarks run.
+: > "$out/load-samples.txt"
+(while sleep 10; do cut -d' ' -f1 /proc/loadavg >> "$out/load-samples.txt"; done) &
+sampler=$!
+trap 'kill "$sampler" 2>/dev/null || true' EXIT
+
 echo "== building (profile bench)"
 mvn -B -q -Pbench test-compile dependency:build-classpath \
     -Dmdep.outputFile="$out/classpath.txt" -Dmdep.includeScope=test
@@ -37,6 +43,7 @@ classpath="target/classes:target/test-classes:$(cat "$out/classpath.txt")"
 } > "$out/run-info.properties"
 echo "   load average: $(load)"
 
+SECONDS=0
 echo "== processpool: whole pools (LifecycleBenchmark)"
 java -cp "$classpath" dev.processpool.bench.LifecycleBenchmark "$out/lifecycle.json" "${quick[@]}"
 
@@ -44,11 +51,16 @@ echo "== processpool: steady state (JMH SteadyStateBenchmark; log in $out/jmh.lo
 java -cp "$classpath" org.openjdk.jmh.Main SteadyStateBenchmark "${jmh_quick[@]}" \
     -rf json -rff "$out/jmh.json" > "$out/jmh.log"
 echo "load.processpool=$(load)" >> "$out/run-info.properties"
+echo "seconds.processpool=$SECONDS" >> "$out/run-info.properties"
+SECONDS=0
 echo "   load average: $(load)"
 
 echo "== CPython $(python3 -c 'import platform; print(platform.python_version())'): multiprocessing"
 python3 bench/python/bench_mp.py "${quick[@]}" > "$out/python.json"
 echo "load.cpython=$(load)" >> "$out/run-info.properties"
+echo "seconds.cpython=$SECONDS" >> "$out/run-info.properties"
+kill "$sampler"
+echo "load.samples=$(paste -sd' ' "$out/load-samples.txt")" >> "$out/run-info.properties"
 echo "   load average: $(load)"
 
 echo "== report"

@@ -51,11 +51,13 @@ public final class BenchmarkReport {
                 .append("; CPython ").append(results.pythonVersion).append(".\n\n");
         md.append("**Load average** (1, 5, 15 min) at the start: ").append(run.getProperty("load.start"))
                 .append("; after processpool: ").append(run.getProperty("load.processpool"))
-                .append("; after CPython: ").append(run.getProperty("load.cpython"))
-                .append(". The machine is shared: with a load above its ").append(run.getProperty("cores"))
-                .append(" cores, both sides ran on contended cores and the figures, p99 and the speedup most of all, ")
-                .append("are noisier than on an idle machine. Compare the two sides by their ratio rather than by ")
-                .append("absolute figures.\n\n");
+                .append("; after CPython: ").append(run.getProperty("load.cpython")).append(". ")
+                .append(loadSamples()).append(" processpool took ").append(run.getProperty("seconds.processpool"))
+                .append(" s, CPython ").append(run.getProperty("seconds.cpython")).append(" s.\n\n");
+        md.append("The machine is shared with other builds. With a load above its ").append(run.getProperty("cores"))
+                .append(" cores, both sides ran on contended cores: every figure, and p99, churn and the CPU-bound ")
+                .append("speedup most of all, is noisier and slower than on an idle machine. Compare the sides by ")
+                .append("their ratio in this run rather than by absolute figures, and read the spread table.\n\n");
         md.append("![The figures of this run as bars, one panel per figure](benchmarks.png)\n\n");
         sideBySide(md);
         spread(md);
@@ -175,10 +177,33 @@ public final class BenchmarkReport {
         return forkserver.equals(spawn) ? forkserver : forkserver + " / " + spawn;
     }
 
+    /** The 1-minute load average sampled during the run, as a sentence. */
+    private String loadSamples() {
+        Summary load = loadDuringRun();
+        return load == null ? "" : String.format(Locale.ROOT, "Sampled every 10 s during the run, the 1-minute load "
+                + "average was %.1f at the median (%.1f to %.1f).", load.median(), load.min(), load.max());
+    }
+
+    private Summary loadDuringRun() {
+        String samples = run.getProperty("load.samples", "").trim();
+        if (samples.isEmpty()) {
+            return null;
+        }
+        List<Double> values = new ArrayList<>();
+        for (String sample : samples.split(" ")) {
+            values.add(Double.parseDouble(sample));
+        }
+        return Summary.of(values);
+    }
+
     private String plotSubtitle() {
-        return String.format("%s, %s cores, Java %s, CPython %s. Load average at start %s. Medians; red marks: "
-                        + "targets of issue 6 for processpool.", run.getProperty("date"), run.getProperty("cores"),
-                run.getProperty("java"), results.pythonVersion, run.getProperty("load.start"));
+        Summary load = loadDuringRun();
+        String loadText = load == null ? "load average at start " + run.getProperty("load.start")
+                : String.format(Locale.ROOT, "load average during the run %.1f (%.1f to %.1f)", load.median(),
+                        load.min(), load.max());
+        return String.format("%s, %s cores, Java %s, CPython %s, %s. Medians; red marks: targets of issue 6.",
+                run.getProperty("date"), run.getProperty("cores"), run.getProperty("java"), results.pythonVersion,
+                loadText);
     }
 
     private static final String HOW_MEASURED = """
