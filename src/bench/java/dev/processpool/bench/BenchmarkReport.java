@@ -225,8 +225,10 @@ public final class BenchmarkReport {
             warm-up, then every call of 1 s timed. CPython: 200 calls of warm-up, then 2,000 timed. Median and p99 by \
             nearest rank.
             - **map, imapUnordered**: one call over all inputs per repetition on a warm pool; items per second = \
-            inputs ÷ time of the call. processpool: JMH single shots, 3 (map) or 5 (imapUnordered) warm-up and 5 measured \
-            iterations. CPython: 2 warm-up and 5 measured calls. The default chunksize of a 1,000,000-item `map` on 2 \
+            inputs ÷ time of the call. processpool: JMH single shots, 10 (map) or 20 (imapUnordered) warm-up and 8 \
+            measured iterations; the warm-up is long because the JIT compilers of the parent and of both workers must \
+            have compiled the codec and channel first (the first `map` of 1,000,000 on a fresh pool is several times \
+            slower). CPython: 2 warm-up and 8 measured calls. The default chunksize of a 1,000,000-item `map` on 2 \
             workers is 125,000 on both sides.
             - **CPU-bound speedup**: primes below 300,000 in 8 ranges (highest first), `map` with chunksize 1, on warm \
             pools of 1 and of 2 workers, runs alternating; speedup = time on 1 worker ÷ time on 2, per round, 10 rounds. \
