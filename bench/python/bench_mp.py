@@ -182,13 +182,15 @@ def measure(methods):
     figures = {m: {} for m in methods}
     contexts = {m: mp.get_context(m) for m in methods}
 
-    log("idle worker RSS")                 # first, while this parent (which fork children share) is small
-    for m in methods:
-        figures[m]["idle_rss_mib"] = [idle_worker_rss_mib(contexts[m]) for _ in range(RSS_ROUNDS)]
-
     log("time to first result")
     for m in methods:                      # the first pool of a forkserver context also starts its server
         figures[m]["first_result_cold_ms"] = time_to_first_result_ms(contexts[m])
+
+    log("idle worker RSS")                 # early, while this parent (which fork children share) is small
+    for m in methods:
+        figures[m]["idle_rss_mib"] = [idle_worker_rss_mib(contexts[m]) for _ in range(RSS_ROUNDS)]
+
+    for m in methods:
         figures[m]["first_result_ms"] = []
     for _ in range(FIRST_RESULT_ROUNDS):   # rounds interleaved, so that the machine's noise falls on all alike
         for m in methods:

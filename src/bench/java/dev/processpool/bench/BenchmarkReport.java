@@ -217,8 +217,9 @@ public final class BenchmarkReport {
             turns, so that the machine's noise falls on all alike.
 
             - **Time to first result**: create a 2-worker pool and `apply` one tiny task; the time until its result. \
-            Closing the pool is not timed. 15 rounds. The first pool of each context is reported on its own row and left \
-            out of the median: for `forkserver` it also starts the server (on both sides).
+            Closing the pool is not timed. 15 rounds. The first pool of each start method, the first thing each side \
+            measures, is reported on its own row and left out of the median: for `forkserver` it also starts the \
+            server (on both sides), and processpool's parent JVM runs the library's code for the first time.
             - **Worker churn**: a 1-worker pool with `maxTasksPerChild=1` runs one untimed task, then 50 sequential \
             `apply` calls, each on a fresh worker; time ÷ 50. 3 rounds.
             - **apply round trip**: one tiny task at a time on a warm pool. processpool: JMH sample time, 3 s of \
@@ -236,7 +237,7 @@ public final class BenchmarkReport {
             A run takes tens of milliseconds on the JVM and a few hundred on CPython, so the JVM's figure is more \
             sensitive to dispatch latency and to other load on the machine.
             - **RSS of an idle worker**: `VmRSS` from `/proc/<pid>/status` of a worker of a 2-worker pool that has run \
-            one task and then idled for 0.5 s; 3 pools. Measured first, while the CPython parent is still small: a `fork` \
+            one task and then idled for 0.5 s; 3 pools. Measured early, while the CPython parent is still small: a `fork` \
             child's VmRSS counts the pages it shares with its parent.
 
             The raw samples of the run are in `target/bench/` (`lifecycle.json`, `jmh.json`, `python.json`).

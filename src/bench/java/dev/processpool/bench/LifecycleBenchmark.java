@@ -18,8 +18,8 @@ import java.util.Map;
 
 /**
  * The figures that need whole pools, or pools side by side, measured with a plain harness (JMH's
- * iterations would hide what a pool's life costs): idle worker RSS, time to first result, churn and CPU
- * speedup. The same workloads as {@code bench/python/bench_mp.py}, written as JSON of the same shape.
+ * iterations would hide what a pool's life costs): time to first result (the very first pool of each start
+ * method apart), idle worker RSS, churn and CPU speedup. The same workloads as {@code bench/python/bench_mp.py}, written as JSON of the same shape.
  * Rounds are interleaved over the start methods, so that the machine's noise falls on all alike.
  *
  * <pre>java -cp ... dev.processpool.bench.LifecycleBenchmark target/bench/lifecycle.json [--quick]</pre>
@@ -55,6 +55,11 @@ public final class LifecycleBenchmark {
     }
 
     private void run() throws Exception {
+        log("time to first result");
+        for (String method : methods) {   // the first pool of a forkserver context also starts its server
+            put(method, "first_result_cold_ms", timeToFirstResultMillis(method));
+        }
+
         log("idle worker RSS");
         for (String method : methods) {
             List<Double> rss = new ArrayList<>();
@@ -64,11 +69,7 @@ public final class LifecycleBenchmark {
             put(method, "idle_rss_mib", rss);
         }
 
-        log("time to first result");
-        for (String method : methods) {   // the first pool of a forkserver context also starts its server
-            put(method, "first_result_cold_ms", timeToFirstResultMillis(method));
-            put(method, "first_result_ms", new ArrayList<Double>());
-        }
+        methods.forEach(method -> put(method, "first_result_ms", new ArrayList<Double>()));
         for (int round = 0; round < rounds(FIRST_RESULT_ROUNDS); round++) {
             for (String method : methods) {
                 samples(method, "first_result_ms").add(timeToFirstResultMillis(method));
