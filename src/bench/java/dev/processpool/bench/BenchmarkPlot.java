@@ -121,11 +121,16 @@ final class BenchmarkPlot {
             int barLength = (int) Math.round(barsWidth * s.median() / max);
             g.setColor(COLORS.get(column));
             g.fillRect(barsLeft, rowTop + 3, Math.max(1, barLength), rowHeight - 6);
-            g.setColor(Color.BLACK);
-            g.drawString(Figure.format(s.median()), barsLeft + barLength + 6, textBaseline);
+            String label = Figure.format(s.median());
+            int labelX = barsLeft + barLength + 6;
             Double target = column.isProcesspool() ? figure.target(column.startMethod) : null;
+            int targetX = target == null ? -1 : barsLeft + (int) Math.round(barsWidth * target / max);
+            if (targetX >= labelX - 8 && targetX <= labelX + g.getFontMetrics().stringWidth(label)) {
+                labelX = targetX + 6;   // keep the value clear of the target mark
+            }
+            g.setColor(Color.BLACK);
+            g.drawString(label, labelX, textBaseline);
             if (target != null) {
-                int targetX = barsLeft + (int) Math.round(barsWidth * target / max);
                 g.setColor(TARGET);
                 g.setStroke(new BasicStroke(3));
                 g.drawLine(targetX, rowTop, targetX, rowTop + rowHeight);
