@@ -1,0 +1,213 @@
+package dev.processpool.bench;
+
+import dev.processpool.Pool;
+import dev.processpool.PoolOptions;
+import dev.processpool.ProcessContext;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.stream.JsonGenerator;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The figures that need whole pools, or pools side by side, measured with a plain harness (JMH's
+ * iterations would hide what a pool's life costs): time to first result (the very first pool of each start
+ * method apart), idle worker RSS, churn and CPU speedup. The same workloads as {@code bench/python/bench_mp.py}, written as JSON of the same shape.
+ * Rounds are interleaved over the start methods, so that the machine's noise falls on all alike.
+ *
+ * <pre>java -cp ... dev.processpool.bench.LifecycleBenchmark target/bench/lifecycle.json [--quick]</pre>
+ */
+public final class LifecycleBenchmark {
+    private static final int WORKERS = 2;
+    private static final int RSS_ROUNDS = 3;
+    private static final long IDLE_PAUSE_MILLIS = 500;
+    private static final int FIRST_RESULT_ROUNDS = 15;
+    private static final int CHURN_TASKS = 50;
+    private static final int CHURN_ROUNDS = 3;
+    private static final int CPU_WARMUP = 10;
+    private static final int CPU_ROUNDS = 10;
+
+    private final List<String> methods = ProcessContext.allStartMethods();
+    private final Map<String, Map<String, Object>> figures = new LinkedHashMap<>();
+    private final boolean quick;
+
+    private LifecycleBenchmark(boolean quick) {
+        this.quick = quick;
+        methods.forEach(method -> figures.put(method, new LinkedHashMap<>()));
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path out = Path.of(args[0]);
+        LifecycleBenchmark benchmark = new LifecycleBenchmark(args.length > 1 && args[1].equals("--quick"));
+        benchmark.run();
+        benchmark.write(out);
+    }
+
+    private int rounds(int full) {
+        return quick ? 1 : full;
+    }
+
+    private void run() throws Exception {
+        log("time to first result");
+        for (String method : methods) {   // the first pool of a forkserver context also starts its server
+            put(method, "first_result_cold_ms", timeToFirstResultMillis(method));
+        }
+
+        log("idle worker RSS");
+        for (String method : methods) {
+            List<Double> rss = new ArrayList<>();
+            for (int i = 0; i < rounds(RSS_ROUNDS); i++) {
+                rss.add(idleWorkerRssMib(method));
+            }
+            put(method, "idle_rss_mib", rss);
+        }
+
+        methods.forEach(method -> put(method, "first_result_ms", new ArrayList<Double>()));
+        for (int round = 0; round < rounds(FIRST_RESULT_ROUNDS); round++) {
+            for (String method : methods) {
+                samples(method, "first_result_ms").add(timeToFirstResultMillis(method));
+            }
+        }
+
+        log("churn");
+        methods.forEach(method -> put(method, "churn_ms_per_task", new ArrayList<Double>()));
+        for (int round = 0; round < rounds(CHURN_ROUNDS); round++) {
+            for (String method : methods) {
+                samples(method, "churn_ms_per_task").add(churnMillisPerTask(method));
+            }
+        }
+
+        for (String method : methods) {
+            log("cpu speedup, " + method);
+            cpuSpeedup(method);
+        }
+    }
+
+    /** A worker of a 2-worker pool, after it has run one task and then idled for a moment. */
+    private static double idleWorkerRssMib(String method) throws Exception {
+        try (Pool pool = newPool(method, WORKERS)) {
+            long pid = pool.apply(BenchTasks::workerPid, 0);
+            Thread.sleep(IDLE_PAUSE_MILLIS);
+            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("\\D", "")) / 1024.0;
+                }
+            }
+            throw new IllegalStateException("no VmRSS for pid " + pid);
+        }
+    }
+
+    /** Create a 2-worker pool and get the result of one tiny task; closing is not timed. */
+    private static double timeToFirstResultMillis(String method) {
+        long start = System.nanoTime();
+        Pool pool = newPool(method, WORKERS);
+        try {
+            pool.apply(BenchTasks::identity, 1);
+            return millisSince(start);
+        } finally {
+            pool.close();
+        }
+    }
+
+    /** A 1-worker pool with {@code maxTasksPerChild=1}: every task needs a new worker. */
+    private double churnMillisPerTask(String method) {
+        PoolOptions options = PoolOptions.builder().processes(1).maxTasksPerChild(1).build();
+        try (Pool pool = ProcessContext.of(method).newPool(options)) {
+            pool.apply(BenchTasks::identity, 0);
+            long start = System.nanoTime();
+            for (int i = 0; i < CHURN_TASKS; i++) {
+                pool.apply(BenchTasks::identity, i);
+            }
+            return millisSince(start) / CHURN_TASKS;
+        }
+    }
+
+    /** Primes below 300,000 in 8 chunks on warm pools of 1 and of 2 workers, runs interleaved. */
+    private void cpuSpeedup(String method) {
+        List<BenchTasks.Range> ranges = BenchTasks.primeRanges(BenchTasks.PRIMES_LIMIT, BenchTasks.PRIMES_CHUNKS);
+        List<Double> one = new ArrayList<>();
+        List<Double> two = new ArrayList<>();
+        List<Double> speedup = new ArrayList<>();
+        try (Pool pool1 = newPool(method, 1); Pool pool2 = newPool(method, 2)) {
+            for (int i = 0; i < rounds(CPU_WARMUP); i++) {   // both workers of pool2 take part: 8 chunks, chunksize 1
+                cpuSeconds(pool1, ranges);
+                cpuSeconds(pool2, ranges);
+            }
+            for (int round = 0; round < rounds(CPU_ROUNDS); round++) {
+                one.add(cpuSeconds(pool1, ranges));
+                two.add(cpuSeconds(pool2, ranges));
+                speedup.add(one.get(round) / two.get(round));
+            }
+        }
+        put(method, "cpu_1_worker_s", one);
+        put(method, "cpu_2_workers_s", two);
+        put(method, "cpu_speedup", speedup);
+    }
+
+    private static double cpuSeconds(Pool pool, List<BenchTasks.Range> ranges) {
+        long start = System.nanoTime();
+        long total = pool.map(BenchTasks::countPrimes, ranges, 1).stream().mapToLong(Long::longValue).sum();
+        double seconds = millisSince(start) / 1e3;
+        if (total != BenchTasks.PRIMES_BELOW_LIMIT) {
+            throw new IllegalStateException("counted " + total + " primes");
+        }
+        return seconds;
+    }
+
+    private static Pool newPool(String method, int processes) {
+        return ProcessContext.of(method).newPool(PoolOptions.builder().processes(processes).build());
+    }
+
+    private static double millisSince(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e6;
+    }
+
+    private void put(String method, String figure, Object value) {
+        figures.get(method).put(figure, value);
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Double> samples(String method, String figure) {
+        return (List<Double>) figures.get(method).get(figure);
+    }
+
+    private static void log(String message) {
+        System.err.println(message);
+    }
+
+    /** The same shape as the Python side's JSON: {@code {"methods": {method: {figure: number or [samples]}}}}. */
+    private void write(Path out) throws IOException {
+        JsonObjectBuilder methodsJson = Json.createObjectBuilder();
+        figures.forEach((method, values) -> {
+            JsonObjectBuilder figuresJson = Json.createObjectBuilder();
+            values.forEach((figure, value) -> {
+                if (value instanceof List<?> list) {
+                    JsonArrayBuilder array = Json.createArrayBuilder();
+                    list.forEach(sample -> array.add((Double) sample));
+                    figuresJson.add(figure, array);
+                } else {
+                    figuresJson.add(figure, (Double) value);
+                }
+            });
+            methodsJson.add(method, figuresJson);
+        });
+        Files.createDirectories(out.toAbsolutePath().getParent());
+        try (Writer writer = Files.newBufferedWriter(out)) {
+            Json.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true)).createWriter(writer)
+                    .write(Json.createObjectBuilder()
+                            .add("implementation", "processpool")
+                            .add("version", "Java " + System.getProperty("java.version"))
+                            .add("cores", Runtime.getRuntime().availableProcessors())
+                            .add("workers", WORKERS)
+                            .add("methods", methodsJson)
+                            .build());
+        }
+    }
+}
