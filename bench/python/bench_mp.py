@@ -17,6 +17,7 @@ import time
 
 WORKERS = 2
 FIRST_RESULT_ROUNDS = 15
+BETWEEN_POOLS_SECONDS = 1.5
 CHURN_TASKS = 50
 CHURN_ROUNDS = 3
 APPLY_WARMUP = 200
@@ -194,6 +195,7 @@ def measure(methods):
         figures[m]["first_result_ms"] = []
     for _ in range(FIRST_RESULT_ROUNDS):   # rounds interleaved, so that the machine's noise falls on all alike
         for m in methods:
+            time.sleep(BETWEEN_POOLS_SECONDS)  # as the Java side: untimed, an application's pace
             figures[m]["first_result_ms"].append(time_to_first_result_ms(contexts[m]))
 
     log("churn")
@@ -228,9 +230,10 @@ def quantile(values, q):
 
 
 def main():
-    global FIRST_RESULT_ROUNDS, CHURN_ROUNDS, THROUGHPUT_ROUNDS, CPU_ROUNDS, RSS_ROUNDS
+    global FIRST_RESULT_ROUNDS, CHURN_ROUNDS, THROUGHPUT_ROUNDS, CPU_ROUNDS, RSS_ROUNDS, BETWEEN_POOLS_SECONDS
     if "--quick" in sys.argv[1:]:          # a smoke run of the script itself, not for figures
         FIRST_RESULT_ROUNDS, CHURN_ROUNDS, THROUGHPUT_ROUNDS, CPU_ROUNDS, RSS_ROUNDS = 2, 1, 1, 1, 1
+        BETWEEN_POOLS_SECONDS = 0
     methods = [m for m in ("fork", "forkserver", "spawn") if m in mp.get_all_start_methods()]
     figures = measure(methods)
     json.dump({

@@ -217,7 +217,9 @@ public final class BenchmarkReport {
             turns, so that the machine's noise falls on all alike.
 
             - **Time to first result**: create a 2-worker pool and `apply` one tiny task; the time until its result. \
-            Closing the pool is not timed. 15 rounds. The first pool of each start method, the first thing each side \
+            Closing the pool is not timed. 15 rounds, each after an untimed pause of 1.5 s on both sides (an \
+            application does not create pools back to back; processpool's forkserver refills its reserve of started \
+            JVMs meanwhile, which CPython's forkserver, forking, does not need). The first pool of each start method, the first thing each side \
             measures, is reported on its own row and left out of the median: for `forkserver` it also starts the \
             server (on both sides), and processpool's parent JVM runs the library's code for the first time.
             - **Worker churn**: a 1-worker pool with `maxTasksPerChild=1` runs one untimed task, then 50 sequential \

@@ -29,6 +29,11 @@ public final class LifecycleBenchmark {
     private static final int RSS_ROUNDS = 3;
     private static final long IDLE_PAUSE_MILLIS = 500;
     private static final int FIRST_RESULT_ROUNDS = 15;
+    /**
+     * Untimed pause before each pool of the time-to-first-result rounds: a running application does not create
+     * pools back to back, and a forkserver refills its reserve of started JVMs in the meantime. Both sides pause.
+     */
+    private static final long BETWEEN_POOLS_MILLIS = 1500;
     private static final int CHURN_TASKS = 50;
     private static final int CHURN_ROUNDS = 3;
     private static final int CPU_WARMUP = 10;
@@ -72,6 +77,7 @@ public final class LifecycleBenchmark {
         methods.forEach(method -> put(method, "first_result_ms", new ArrayList<Double>()));
         for (int round = 0; round < rounds(FIRST_RESULT_ROUNDS); round++) {
             for (String method : methods) {
+                Thread.sleep(quick ? 0 : BETWEEN_POOLS_MILLIS);
                 samples(method, "first_result_ms").add(timeToFirstResultMillis(method));
             }
         }

@@ -29,7 +29,7 @@ final class ReserveWorker {
 
 
     private synchronized void deliver(String line) {
-        if (output == null && WorkerMain.WARM_LINE.equals(line)) {
+        if (WorkerMain.WARM_LINE.equals(line)) {
             warm = true;
         } else if (output == null) {
             earlyOutput.add(line);

@@ -11,6 +11,7 @@ import dev.processpool.internal.codec.EncodedTask;
 import dev.processpool.internal.codec.ItemFailure;
 import dev.processpool.internal.codec.RemoteFailure;
 import dev.processpool.internal.codec.TaskEncoder;
+import dev.processpool.internal.threads.Daemons;
 import java.io.IOException;
 import java.util.List;
 
@@ -27,14 +28,31 @@ final class Warmup {
     public static final String WARM = "processpool-worker-warm";
     private static final int ROUNDS = 300;
 
-    private Warmup() {
-    }
 
-    static void runIfAsked() {
+    private static final Warmup NONE = new Warmup();
+    private volatile boolean stopped;
+    private Thread thread;
+
+    /** Starts the warm-up if this worker is a reserve worker; {@link #stop()} ends it early. */
+    static Warmup startIfAsked() {
         String classes = System.getProperty(PROPERTY);
         if (classes == null) {
-            return;
+            return NONE;
         }
+        Warmup warmup = new Warmup();
+        warmup.thread = Daemons.start("processpool-warm-up", () -> warmup.run(classes));
+        return warmup;
+    }
+
+    /** Stops the warm-up at its next step and waits for it, so it takes no CPU from the first task. */
+    void stop() throws InterruptedException {
+        stopped = true;
+        if (thread != null) {
+            thread.join();
+        }
+    }
+
+    private void run(String classes) {
         for (String name : classes.split(",")) {
             if (!name.isBlank() && !"-".equals(name)) {
                 try {
@@ -54,15 +72,17 @@ final class Warmup {
         } catch (IOException e) {
             // a warm-up that cannot open a socket leaves the worker as cold as a spawned one, and as usable
         }
-        System.out.println(WARM);
-        System.out.flush();
+        if (!stopped) {
+            System.out.println(WARM);
+            System.out.flush();
+        }
     }
 
     /**
      * Loads and runs the socket code once: the first Unix domain socket of a JVM costs tens of ms. The socket
      * and its directory go as soon as the connection is made (a reserve worker may be killed any time).
      */
-    private static void runChannel() throws IOException {
+    private void runChannel() throws IOException {
         FrameChannel client;
         FrameChannel server;
         try (PrivateSocket socket = PrivateSocket.open("warm-up.sock")) {
@@ -70,7 +90,7 @@ final class Warmup {
             server = socket.accept();
         }
         try (client; server) {
-            for (int i = 0; i < ROUNDS; i++) {
+            for (int i = 0; i < ROUNDS && !stopped; i++) {
                 client.send(new FrameWriter(FrameType.HELLO).putString("warm").putLong(i));
                 Frame frame = server.receive();
                 frame.getString();
@@ -79,13 +99,13 @@ final class Warmup {
         }
     }
 
-    private static void runTasks() {
+    private void runTasks() {
         int offset = 1;
         ProcessFunction<Integer, Integer> function = x -> x + offset;
         EncodedTask task = new TaskEncoder(LoaderRegistry.INSTANCE::idOf).encode(function);
         TaskRunner runner = new TaskRunner((loader, name) -> null, "");
         List<Integer> inputs = List.of(1, 2, 3, 4, 5, 6, 7, 8);
-        for (int i = 0; i < ROUNDS; i++) {
+        for (int i = 0; i < ROUNDS && !stopped; i++) {
             TaskRunner.Results results = runner.run(task.code(), task.encodeInputs(inputs, "warm-up inputs"));
             task.decodeResults(results.json(), (error, index) -> { });
         }

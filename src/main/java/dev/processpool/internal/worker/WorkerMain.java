@@ -34,9 +34,10 @@ public final class WorkerMain {
     }
 
     public static void main(String[] args) throws Exception {
-        Warmup.runIfAsked();
+        Warmup warmup = Warmup.startIfAsked();
         String[] request = StdinLine.read(System.in).split("\t");
         System.setIn(InputStream.nullInputStream());
+        warmup.stop();
         if (request.length < 2) {
             // Whoever started this worker is gone before handing it a pool (a forkserver's reserve worker).
             System.exit(EXIT_PARENT_GONE);
