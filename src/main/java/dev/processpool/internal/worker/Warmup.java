@@ -73,6 +73,7 @@ final class Warmup {
             // a warm-up that cannot open a socket leaves the worker as cold as a spawned one, and as usable
         }
         if (!stopped) {
+            System.gc();   // the warm-up's garbage need not stay in the idle worker's memory
             System.out.println(WARM);
             System.out.flush();
         }
