@@ -6,34 +6,134 @@ import static java.lang.annotation.ElementType.PARAMETER;
 import static java.lang.annotation.ElementType.TYPE;
 import static java.lang.annotation.RetentionPolicy.RUNTIME;
 
+import jakarta.enterprise.util.AnnotationLiteral;
 import jakarta.enterprise.util.Nonbinding;
 import jakarta.inject.Qualifier;
 import java.lang.annotation.Retention;
 import java.lang.annotation.Target;
+import java.util.Objects;
 
 /**
- * Qualifies an injected {@link Pool}: {@code @Inject @ProcessPool(startMethod = "forkserver") Pool pool;}.
- * Every member is non-binding: each injection point gets its own pool built from them.
+ * Qualifies an injected {@link Pool}: each injection point gets a pool of its own, built from these members,
+ * whose life cycle the container owns.
+ *
+ * <pre>{@code
+ * @ApplicationScoped
+ * public class Thumbnails {
+ *     @Inject @ProcessPool(startMethod = "spawn", processes = 2, maxTasksPerChild = 500)
+ *     Pool pool;
+ *
+ *     public List<byte[]> render(List<String> paths) {
+ *         return pool.map(Images::thumbnail, paths);
+ *     }
+ * }
+ * }</pre>
+ *
+ * <p>The pool belongs to the bean it is injected into, its <em>owner</em>: it serves calls only while the owner
+ * is executing on the calling thread, and its workers stop when the owner is destroyed. {@code close()},
+ * {@code terminate()} and {@code join()} throw {@link IllegalStateException}. Fields, bean constructor parameters
+ * and initializer method parameters of a managed bean can be injection points; the owner class must not be
+ * {@code final} nor have non-private {@code final} methods.
+ *
+ * <p>Every member is {@link Nonbinding}. Bad values (an unknown or unavailable start method, a negative number,
+ * a JVM option without {@code -}, an initializer class without a public no-argument constructor) are
+ * deployment problems, reported when the container starts.
  */
 @Qualifier
 @Retention(RUNTIME)
 @Target({FIELD, PARAMETER, METHOD, TYPE})
 public @interface ProcessPool {
-    /** Configuration key for administrators; {@code ""} for none. */
+    /** Configuration key for administrators. Default {@code ""}: none. (Not read yet.) */
     @Nonbinding String name() default "";
 
-    /** Start method; {@code ""} for the context default. */
+    /**
+     * Start method, one of {@link ProcessContext#allStartMethods()}, e.g. {@code "spawn"}. Default {@code ""}: the
+     * {@linkplain ProcessContext#defaultStartMethod() default start method}.
+     */
     @Nonbinding String startMethod() default "";
 
-    /** Worker processes; {@code 0} for {@link Runtime#availableProcessors()}. */
+    /**
+     * Number of worker processes, at least 1. Default {@code 0} ({@link PoolOptions#AUTO_PROCESSES}): one per
+     * {@linkplain Runtime#availableProcessors() available processor}.
+     */
     @Nonbinding int processes() default 0;
 
-    /** Tasks per worker before it is replaced; {@code 0} for unlimited. */
+    /**
+     * Tasks a worker runs before it is replaced by a fresh one, at least 1. Default {@code 0}
+     * ({@link PoolOptions#UNLIMITED_TASKS}): no limit.
+     */
     @Nonbinding int maxTasksPerChild() default 0;
 
-    /** Runs once in every worker; {@code ProcessRunnable.class} for none. */
+    /**
+     * A public class with a public no-argument constructor whose {@code run()} runs once in every worker before
+     * its first task. Default {@code ProcessRunnable.class}: no initializer.
+     */
     @Nonbinding Class<? extends ProcessRunnable> initializer() default ProcessRunnable.class;
 
-    /** Options for the worker JVMs, e.g. {@code "-Xmx256m"}. */
+    /** Options for the worker JVMs, each starting with {@code -}, e.g. {@code "-Xmx256m"}. Default: none. */
     @Nonbinding String[] jvmOptions() default {};
+
+    /**
+     * An instance of {@link ProcessPool}, for programmatic lookup:
+     * {@code pools.select(ProcessPool.Literal.of("", "spawn", 2, 0, ProcessRunnable.class)).get()}.
+     */
+    final class Literal extends AnnotationLiteral<ProcessPool> implements ProcessPool {
+        private static final long serialVersionUID = 1L;
+
+        /** Every member at its default. */
+        public static final Literal INSTANCE = of("", "", 0, 0, ProcessRunnable.class);
+
+        private final String name;
+        private final String startMethod;
+        private final int processes;
+        private final int maxTasksPerChild;
+        private final Class<? extends ProcessRunnable> initializer;
+        private final String[] jvmOptions;
+
+        private Literal(String name, String startMethod, int processes, int maxTasksPerChild,
+                Class<? extends ProcessRunnable> initializer, String[] jvmOptions) {
+            this.name = Objects.requireNonNull(name, "name");
+            this.startMethod = Objects.requireNonNull(startMethod, "startMethod");
+            this.processes = processes;
+            this.maxTasksPerChild = maxTasksPerChild;
+            this.initializer = Objects.requireNonNull(initializer, "initializer");
+            this.jvmOptions = Objects.requireNonNull(jvmOptions, "jvmOptions").clone();
+        }
+
+        /** A literal with these members; the values are checked where the pool is made, as an annotation's are. */
+        public static Literal of(String name, String startMethod, int processes, int maxTasksPerChild,
+                Class<? extends ProcessRunnable> initializer, String... jvmOptions) {
+            return new Literal(name, startMethod, processes, maxTasksPerChild, initializer, jvmOptions);
+        }
+
+        @Override
+        public String name() {
+            return name;
+        }
+
+        @Override
+        public String startMethod() {
+            return startMethod;
+        }
+
+        @Override
+        public int processes() {
+            return processes;
+        }
+
+        @Override
+        public int maxTasksPerChild() {
+            return maxTasksPerChild;
+        }
+
+        @Override
+        public Class<? extends ProcessRunnable> initializer() {
+            return initializer;
+        }
+
+        @Override
+        public String[] jvmOptions() {
+            return jvmOptions.clone();
+        }
+    }
 }

@@ -184,6 +184,24 @@ class ForkServerTest {
     }
 
     @Test
+    void stoppingTheServersOfTheSharedContextsLeavesNoServerAndALaterPoolStartsOneAgain() throws Exception {
+        ProcessContext shared = ProcessContext.of("forkserver");
+        try (Pool pool = shared.newPool(PoolOptions.builder().processes(1).build())) {
+            pool.apply(ForkServerTest::pid, 0);
+        }
+        long server = server(shared).serverPid();
+        assertTrue(server > 0);
+
+        ContextRegistry.INSTANCE.stopServers();
+
+        assertTrue(ProcessHandle.of(server).map(h -> !h.isAlive()).orElse(true), "the shared server stopped");
+        try (Pool pool = shared.newPool(PoolOptions.builder().processes(1).build())) {
+            assertTrue(pool.apply(ForkServerTest::pid, 0) > 0);
+        }
+        assertNotEquals(server, server(shared).serverPid());
+    }
+
+    @Test
     void closingTheClientStopsTheServerAndItsReserve() throws Exception {
         ProcessContext context = newContext();
         pool(context, PoolOptions.builder().processes(2).build()).apply(ForkServerTest::pid, 0);

@@ -1,17 +1,17 @@
 package dev.processpool.demo;
 
-import dev.processpool.Pool;
-import dev.processpool.PoolOptions;
-import dev.processpool.ProcessContext;
+import jakarta.enterprise.inject.se.SeContainer;
+import jakarta.enterprise.inject.se.SeContainerInitializer;
+import jakarta.enterprise.inject.spi.Extension;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Iterator;
 import java.util.List;
+import java.util.ServiceLoader;
 import java.util.TreeSet;
 
 /**
  * Counts the primes below N by trial division, once over a process pool and once on one thread of this JVM,
- * and prints both times and the speedup.
+ * and prints both times and the speedup. The pool is injected into a CDI bean, {@link PrimeCounter}, running in
+ * Weld SE: the container makes it and stops its workers.
  *
  * <pre>
  * mvn -q -Pdemo test-compile exec:exec
@@ -67,31 +67,27 @@ public final class PrimesDemo {
 
     public static void main(String[] args) throws Exception {
         int limit = args.length > 0 ? Integer.parseInt(args[0]) : DEFAULT_LIMIT;
-        int processes = Runtime.getRuntime().availableProcessors();
         List<Range> ranges = split(limit, RANGES);
-        ProcessContext context = ProcessContext.defaultContext();
-        System.out.printf("Counting the primes below %,d in %d ranges on %d worker processes (start method %s)%n",
-                limit, ranges.size(), processes, context.startMethod());
 
         long startedPool = System.nanoTime();
-        long parallelTotal = 0;
+        long parallelTotal;
         long computeNanos;
-        try (Pool pool = context.newPool(PoolOptions.builder().processes(processes).build())) {
+        int processes;
+        try (SeContainer container = startContainer()) {
+            PrimeCounter counter = container.select(PrimeCounter.class).get();
+            processes = counter.processes();
+            System.out.printf("Counting the primes below %,d in %d ranges on %d worker processes (start method %s),"
+                    + " in a bean with an injected pool%n", limit, ranges.size(), processes, counter.startMethod());
             // Workers start in the background; wait until each has run a task, so the timing below is the work.
-            List<Long> pids = pool.map(PrimesDemo::workerPid, Collections.nCopies(processes, 100), 1);
+            List<Long> pids = counter.warmUp();
             System.out.printf("Workers ready after %d ms, pids %s%n",
                     millis(System.nanoTime() - startedPool), new TreeSet<>(pids));
 
             long started = System.nanoTime();
-            Iterator<Long> counts = pool.imapUnordered(PrimesDemo::countPrimes, ranges, 1);
-            int done = 0;
-            while (counts.hasNext()) {
-                parallelTotal += counts.next();
-                drawBar(++done, ranges.size(), started);
-            }
+            parallelTotal = counter.countPrimes(ranges, done -> drawBar(done, ranges.size(), started));
             computeNanos = System.nanoTime() - started;
             System.out.println();
-        }
+        }   // the container stops the pool's workers
         long poolNanos = System.nanoTime() - startedPool;
 
         long started = System.nanoTime();
@@ -105,15 +101,30 @@ public final class PrimesDemo {
         System.out.println();
 
         System.out.printf("Primes below %,d: %,d%n", limit, parallelTotal);
-        System.out.printf("Pool of %d processes: %.2f s computing (%.2f s with starting and closing the pool)%n",
+        System.out.printf("Pool of %d processes: %.2f s computing (%.2f s with starting and stopping the container)%n",
                 processes, seconds(computeNanos), seconds(poolNanos));
         System.out.printf("One thread of this JVM: %.2f s%n", seconds(sequentialNanos));
-        System.out.printf("Speedup: %.2fx (%.2fx counting pool start-up and shutdown)%n",
+        System.out.printf("Speedup: %.2fx (%.2fx counting container start-up and shutdown)%n",
                 (double) sequentialNanos / computeNanos, (double) sequentialNanos / poolNanos);
         if (parallelTotal != sequentialTotal) {
             System.out.printf("MISMATCH: the pool counted %d, one thread %d%n", parallelTotal, sequentialTotal);
             System.exit(1);
         }
+    }
+
+    /**
+     * Weld SE with bean discovery off: only the demo's bean, and the extensions registered as services (with
+     * discovery off Weld SE loads none by itself), among them the library's, which adds the library's beans.
+     */
+    private static SeContainer startContainer() {
+        Extension[] extensions = ServiceLoader.load(Extension.class).stream()
+                .map(ServiceLoader.Provider::get)
+                .toArray(Extension[]::new);
+        return SeContainerInitializer.newInstance()
+                .disableDiscovery()
+                .addExtensions(extensions)
+                .addBeanClasses(PrimeCounter.class)
+                .initialize();
     }
 
     /**

@@ -5,9 +5,12 @@ import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A listening Unix domain socket in a fresh directory that only the owner can open (0700). Closing it
@@ -16,6 +19,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 public final class PrivateSocket implements AutoCloseable {
     /** Directory names start with this, then the owner's pid, so a stale one can be told from a live one. */
     public static final String DIRECTORY_PREFIX = "processpool-";
+    private static final AtomicBoolean SWEPT = new AtomicBoolean();
 
     private final Path directory;
     private final Path path;
@@ -28,6 +32,9 @@ public final class PrivateSocket implements AutoCloseable {
     }
 
     public static PrivateSocket open(String name) throws IOException {
+        if (SWEPT.compareAndSet(false, true)) {
+            sweepStale();
+        }
         Path directory = createPrivateDirectory();
         Path path = directory.resolve(name);
         ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
@@ -41,9 +48,51 @@ public final class PrivateSocket implements AutoCloseable {
         return new PrivateSocket(directory, path, server);
     }
 
+    /**
+     * Removes the socket directories of processes that are gone (killed before they could clean up), and any
+     * left under this process's own pid by an earlier process that had it. Once per JVM, before its first.
+     */
+    private static void sweepStale() {
+        long self = ProcessHandle.current().pid();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(temporaryDirectory(), DIRECTORY_PREFIX + "*")) {
+            for (Path directory : entries) {
+                long owner = ownerPid(directory);
+                boolean stale = owner == self || owner > 0 && ProcessHandle.of(owner).map(p -> !p.isAlive()).orElse(true);
+                if (stale && Files.isDirectory(directory, LinkOption.NOFOLLOW_LINKS)) {
+                    removeSockets(directory);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // best effort: a directory we cannot read or remove is someone else's
+        }
+    }
+
+    private static long ownerPid(Path directory) {
+        String[] parts = directory.getFileName().toString().split("-");
+        try {
+            return parts.length >= 3 ? Long.parseLong(parts[1]) : -1;
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    /** Deletes the sockets in a directory of ours, then the directory if that left it empty. */
+    private static void removeSockets(Path directory) throws IOException {
+        try (DirectoryStream<Path> sockets = Files.newDirectoryStream(directory, "*.sock")) {
+            for (Path socket : sockets) {
+                deleteQuietly(socket);
+            }
+        }
+        deleteQuietly(directory);
+    }
+
+    private static Path temporaryDirectory() {
+        return Path.of(System.getProperty("java.io.tmpdir"));
+    }
+
     private static Path createPrivateDirectory() throws IOException {
         // Socket paths are limited to ~100 bytes, so prefer a short temp dir when java.io.tmpdir is long.
-        Path base = Path.of(System.getProperty("java.io.tmpdir"));
+        Path base = temporaryDirectory();
         String prefix = DIRECTORY_PREFIX + ProcessHandle.current().pid() + "-";
         if (isPosix()) {
             return Files.createTempDirectory(base, prefix,

@@ -71,6 +71,19 @@ public final class ContextRegistry {
         return new StartMethodContext(check(method), starter(method));
     }
 
+    /**
+     * Stops the servers of the shared contexts (a forkserver and its reserve); workers already handed out stay
+     * with their pools, and a later request starts a new server. For the end of an application that
+     * loaded this library (an undeployment): nothing it started may outlive it.
+     */
+    public void stopServers() {
+        contexts.values().forEach(context -> {
+            if (context instanceof StartMethodContext c && c.starter() instanceof ForkServerStarter forkserver) {
+                forkserver.client().close();
+            }
+        });
+    }
+
     private static WorkerStarter starter(String method) {
         return FORKSERVER.equals(method) ? new ForkServerStarter(new ForkServerClient()) : new SpawnStarter();
     }

@@ -6,7 +6,9 @@ import dev.processpool.internal.channel.Frame;
 import dev.processpool.internal.channel.FrameChannel;
 import dev.processpool.internal.channel.FrameType;
 import dev.processpool.internal.channel.FrameWriter;
+import dev.processpool.internal.channel.PrivateSocket;
 import dev.processpool.internal.launch.WorkerCommand;
+import dev.processpool.internal.threads.Daemons;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -42,18 +44,18 @@ final class ForkServerConnection {
     /** Held open: its end is how the server learns that this JVM is gone. */
     private final OutputStream serverStdin;
     private final FrameChannel channel;
+    private final Path socket;
     private final AtomicLong requestIds = new AtomicLong();
     private final Map<Long, CompletableFuture<ForkedWorker>> requests = new ConcurrentHashMap<>();
     private final Map<Long, ForkedWorker> workers = new ConcurrentHashMap<>();
     private volatile boolean alive = true;
 
-    private ForkServerConnection(Process server, OutputStream serverStdin, FrameChannel channel) {
+    private ForkServerConnection(Process server, OutputStream serverStdin, FrameChannel channel, Path socket) {
         this.server = server;
+        this.socket = socket;
         this.serverStdin = serverStdin;
         this.channel = channel;
-        Thread reader = new Thread(this::readLoop, "processpool-forkserver-" + server.pid() + "-reader");
-        reader.setDaemon(true);
-        reader.start();
+        Daemons.start("processpool-forkserver-" + server.pid() + "-reader", this::readLoop);
     }
 
     /** Starts a server and connects to it. */
@@ -73,7 +75,7 @@ final class ForkServerConnection {
             drainInBackground(server, out);
             FrameChannel channel = FrameChannel.connect(socket);
             Handshake.asClient(channel, key);
-            return new ForkServerConnection(server, stdin, channel);
+            return new ForkServerConnection(server, stdin, channel, socket);
         } catch (IOException | RuntimeException e) {
             server.destroyForcibly();
             throw e;
@@ -104,7 +106,7 @@ final class ForkServerConnection {
     }
 
     private static void drainInBackground(Process server, BufferedReader out) {
-        Thread drain = new Thread(() -> {
+        Daemons.start("processpool-forkserver-" + server.pid() + "-output", () -> {
             try {
                 for (String line = out.readLine(); line != null; line = out.readLine()) {
                     LOG.log(Level.WARNING, "[forkserver {0}] {1}", Long.toString(server.pid()), line);
@@ -112,9 +114,7 @@ final class ForkServerConnection {
             } catch (IOException ignored) {
                 // the server exited
             }
-        }, "processpool-forkserver-" + server.pid() + "-output");
-        drain.setDaemon(true);
-        drain.start();
+        });
     }
 
     /** Closing our end tells the server we are done: it stops its reserve and exits. */
@@ -233,6 +233,8 @@ final class ForkServerConnection {
         if (unexpected) {
             LOG.log(Level.WARNING, "the forkserver pid {0} is gone; the next worker request starts a new one",
                     Long.toString(server.pid()));
+            // A server that was killed could not remove its socket.
+            server.onExit().thenRun(() -> PrivateSocket.removeOrphan(socket));
         }
         IOException gone = new IOException("the forkserver pid " + server.pid() + " exited");
         requests.values().forEach(answer -> answer.completeExceptionally(gone));

@@ -3,6 +3,7 @@ package dev.processpool.internal.forkserver;
 import dev.processpool.internal.channel.FrameChannel;
 import dev.processpool.internal.channel.PrivateSocket;
 import dev.processpool.internal.launch.StdinLine;
+import dev.processpool.internal.threads.Daemons;
 import java.io.IOException;
 import java.util.HexFormat;
 import java.util.Map;
@@ -29,9 +30,9 @@ public final class ForkServerMain {
     private final byte[] key;
     private final PrivateSocket socket;
     private final Map<String, Reserve> reserves = new ConcurrentHashMap<>();
-    private final ScheduledExecutorService refiller = Executors.newScheduledThreadPool(1, daemon("forkserver-refill"));
+    private final ScheduledExecutorService refiller = Executors.newScheduledThreadPool(1, Daemons.factory("forkserver-refill"));
     private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(
-            daemon("forkserver-watchdog"));
+            Daemons.factory("forkserver-watchdog"));
     private final AtomicBoolean stopping = new AtomicBoolean();
 
     private ForkServerMain(byte[] key, PrivateSocket socket) {
@@ -44,9 +45,7 @@ public final class ForkServerMain {
         ForkServerMain server = new ForkServerMain(key, PrivateSocket.open("forkserver.sock"));
         server.watchdog.scheduleWithFixedDelay(server::stopIdleReserves, IDLE_RESERVE_SECONDS, IDLE_RESERVE_SECONDS,
                 TimeUnit.SECONDS);
-        Thread owner = new Thread(server::watchOwner, "forkserver-owner");
-        owner.setDaemon(true);
-        owner.start();
+        Daemons.start("forkserver-owner", server::watchOwner);
         System.out.println(LISTENING + server.socket.path());
         System.out.flush();
         server.acceptLoop();
@@ -84,9 +83,7 @@ public final class ForkServerMain {
                 stop();
                 return;
             }
-            Thread session = new Thread(() -> serve(connection), "forkserver-session");
-            session.setDaemon(true);
-            session.start();
+            Daemons.start("forkserver-session", () -> serve(connection));
         }
     }
 
@@ -117,12 +114,5 @@ public final class ForkServerMain {
         }
     }
 
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
-        return runnable -> {
-            Thread thread = new Thread(runnable, name);
-            thread.setDaemon(true);
-            return thread;
-        };
-    }
 
 }

@@ -1,9 +1,7 @@
 package dev.processpool.internal.forkserver;
 
+import dev.processpool.internal.launch.JvmOutput;
 import dev.processpool.internal.launch.StartedWorker;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -12,25 +10,17 @@ import java.util.concurrent.CompletableFuture;
  * its output and exit status; if the server is gone, the exit is noticed through the process handle.
  */
 final class ForkedWorker implements StartedWorker {
-    private static final System.Logger LOG = System.getLogger("dev.processpool.worker");
-    private static final int TAIL_LINES = 20;
-
     private final long pid;
     private final CompletableFuture<Integer> exit = new CompletableFuture<>();
-    private final Deque<String> tail = new ArrayDeque<>();
+    private final JvmOutput output;
 
     ForkedWorker(long pid) {
         this.pid = pid;
+        this.output = new JvmOutput(pid);
     }
 
     void output(String line) {
-        LOG.log(System.Logger.Level.WARNING, "[worker {0} jvm] {1}", Long.toString(pid), line);
-        synchronized (tail) {
-            if (tail.size() == TAIL_LINES) {
-                tail.removeFirst();
-            }
-            tail.addLast(line);
-        }
+        output.line(line);
     }
 
     void exited(int status) {
@@ -54,8 +44,6 @@ final class ForkedWorker implements StartedWorker {
 
     @Override
     public List<String> outputTail() {
-        synchronized (tail) {
-            return new ArrayList<>(tail);
-        }
+        return output.tail();
     }
 }

@@ -1,9 +1,8 @@
 package dev.processpool.internal.forkserver;
 
+import dev.processpool.internal.threads.Daemons;
 import dev.processpool.internal.worker.WorkerMain;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -18,28 +17,16 @@ import java.util.function.Consumer;
 final class ReserveWorker {
     private final Process process;
     private final List<String> earlyOutput = new ArrayList<>();
-    private final CompletableFuture<Void> drained = new CompletableFuture<>();
+    private final CompletableFuture<Void> drained;
     private Consumer<String> output;
     private volatile boolean warm;
 
     ReserveWorker(Process process) {
         this.process = process;
-        Thread drain = new Thread(this::drain, "forkserver-worker-" + process.pid() + "-output");
-        drain.setDaemon(true);
-        drain.start();
+        this.drained = Daemons.drain("forkserver-worker-" + process.pid() + "-output", process.getInputStream(),
+                this::deliver);
     }
 
-    private void drain() {
-        try (BufferedReader reader = new BufferedReader(
-                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                deliver(line);
-            }
-        } catch (IOException ignored) {
-            // the pipe closes when the worker exits
-        }
-        drained.complete(null);
-    }
 
     private synchronized void deliver(String line) {
         if (output == null && WorkerMain.WARM_LINE.equals(line)) {

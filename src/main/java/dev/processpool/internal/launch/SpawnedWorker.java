@@ -1,13 +1,6 @@
 package dev.processpool.internal.launch;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.lang.System.Logger.Level;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
+import dev.processpool.internal.threads.Daemons;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -20,40 +13,21 @@ import java.util.concurrent.TimeoutException;
  * The exit status comes from the process itself, not the pipe, which a grandchild may still hold open.
  */
 final class SpawnedWorker implements StartedWorker {
-    private static final System.Logger LOG = System.getLogger("dev.processpool.worker");
-    private static final int TAIL_LINES = 20;
     private static final long OUTPUT_WAIT_MILLIS = 500;
 
     private final Process process;
-    private final Deque<String> tail = new ArrayDeque<>();
+    private final JvmOutput output;
     private final CompletableFuture<Integer> exit;
-    private final CompletableFuture<Void> drained = new CompletableFuture<>();
+    private final CompletableFuture<Void> drained;
 
     SpawnedWorker(Process process) {
         this.process = process;
+        this.output = new JvmOutput(process.pid());
         this.exit = process.onExit().thenApply(Process::exitValue);
-        Thread drain = new Thread(this::drain, "processpool-worker-" + process.pid() + "-output");
-        drain.setDaemon(true);
-        drain.start();
+        this.drained = Daemons.drain("processpool-worker-" + process.pid() + "-output", process.getInputStream(),
+                output::line);
     }
 
-    private void drain() {
-        try (BufferedReader reader = new BufferedReader(
-                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                LOG.log(Level.WARNING, "[worker {0} jvm] {1}", Long.toString(process.pid()), line);
-                synchronized (tail) {
-                    if (tail.size() == TAIL_LINES) {
-                        tail.removeFirst();
-                    }
-                    tail.addLast(line);
-                }
-            }
-        } catch (IOException ignored) {
-            // the pipe closes when the process exits
-        }
-        drained.complete(null);
-    }
 
     @Override
     public long pid() {
@@ -82,8 +56,6 @@ final class SpawnedWorker implements StartedWorker {
                 // a grandchild holds the pipe: the lines read so far will do
             }
         }
-        synchronized (tail) {
-            return new ArrayList<>(tail);
-        }
+        return output.tail();
     }
 }

@@ -9,6 +9,7 @@ import dev.processpool.internal.codec.ItemFailure;
 import dev.processpool.internal.codec.RemoteFailure;
 import dev.processpool.internal.launch.StartedWorker;
 import dev.processpool.internal.launch.WorkerStarter;
+import dev.processpool.internal.threads.Daemons;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.util.ArrayDeque;
@@ -81,11 +82,8 @@ final class PoolCore implements WorkerLauncher.Events {
         this.initializerCode = initializerCode;
         this.socket = PrivateSocket.open("pool.sock");
         this.launcher = new WorkerLauncher(starter, socket, options, this);
-        this.launches = new ThreadPoolExecutor(0, 1, 1, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), runnable -> {
-            Thread thread = new Thread(runnable, "processpool-" + name + "-launcher");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.launches = new ThreadPoolExecutor(0, 1, 1, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                Daemons.factory("processpool-" + name + "-launcher"));
     }
 
     /** Starts all workers; if one cannot be started, stops those already started and throws. */

@@ -8,6 +8,7 @@ import dev.processpool.internal.classloading.LoaderRegistry;
 import dev.processpool.internal.codec.ItemFailure;
 import dev.processpool.internal.codec.RemoteFailure;
 import dev.processpool.internal.launch.StartedWorker;
+import dev.processpool.internal.threads.Daemons;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.util.ArrayDeque;
@@ -43,9 +44,7 @@ final class WorkerConnection {
     }
 
     void startReading() {
-        Thread reader = new Thread(this::readLoop, "processpool-worker-reader");
-        reader.setDaemon(true);
-        reader.start();
+        Daemons.start("processpool-worker-reader", this::readLoop);
     }
 
     StartedWorker process() {

@@ -6,6 +6,7 @@ import dev.processpool.internal.channel.PrivateSocket;
 import dev.processpool.internal.launch.StartedWorker;
 import dev.processpool.internal.launch.WorkerRequest;
 import dev.processpool.internal.launch.WorkerStarter;
+import dev.processpool.internal.threads.Daemons;
 import java.io.IOException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -47,9 +48,7 @@ final class WorkerLauncher {
         this.socket = socket;
         this.options = options;
         this.events = events;
-        Thread acceptor = new Thread(this::acceptLoop, "processpool-acceptor-" + socket.path().getFileName());
-        acceptor.setDaemon(true);
-        acceptor.start();
+        Daemons.start("processpool-acceptor-" + socket.directory().getFileName(), this::acceptLoop);
     }
 
     private void acceptLoop() {

@@ -7,8 +7,10 @@ import dev.processpool.internal.classloading.LoaderRegistry;
 import dev.processpool.internal.codec.EncodedTask;
 import dev.processpool.internal.codec.TaskEncoder;
 import dev.processpool.internal.launch.WorkerStarter;
+import dev.processpool.internal.threads.Daemons;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.ref.Cleaner;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Iterator;
@@ -36,6 +38,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class WorkerPool implements Pool {
     private static final AtomicInteger NUMBERS = new AtomicInteger();
+    private static final Cleaner CLEANER = Cleaner.create(Daemons.factory("processpool-cleaner"));
     /** How many chunks imap reads ahead of its consumer, per worker. */
     private static final int CHUNKS_AHEAD_PER_WORKER = 4;
 
@@ -44,6 +47,7 @@ public final class WorkerPool implements Pool {
     private final TaskEncoder encoder = new TaskEncoder(LoaderRegistry.INSTANCE::idOf);
     private final PoolCore core;
     private final ExecutorService callbacks;
+    private final Cleaner.Cleanable unclosed;
     /** Inputs of imap calls not read to the end yet; close() reads them all, so those calls run in full. */
     private final Set<ChunkFeeder> openFeeders = ConcurrentHashMap.newKeySet();
 
@@ -52,6 +56,25 @@ public final class WorkerPool implements Pool {
         this.options = options;
         this.core = core;
         this.callbacks = callbacks;
+        this.unclosed = CLEANER.register(this, new StopUnclosed(core, callbacks));
+    }
+
+    /**
+     * A pool dropped while running (Python warns "unclosed running multiprocessing pool"): its workers are
+     * stopped when it is garbage-collected, with a warning, so they do not live on until the JVM exits.
+     * Holds nothing that refers to the pool itself.
+     */
+    private record StopUnclosed(PoolCore core, ExecutorService callbacks) implements Runnable {
+        @Override
+        public void run() {
+            if (!core.state().isFinal()) {
+                System.getLogger("dev.processpool").log(System.Logger.Level.WARNING, "{0} was garbage-collected"
+                        + " while running: its workers are stopped now; close pools when done with them"
+                        + " (try-with-resources)", core.name());
+                core.terminate();
+            }
+            callbacks.shutdown();
+        }
     }
 
     /**
@@ -73,14 +96,8 @@ public final class WorkerPool implements Pool {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the workers of " + name + ": " + e.getMessage(), e);
         }
-        AtomicInteger threads = new AtomicInteger();
         ExecutorService callbacks = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 1, TimeUnit.SECONDS,
-                new SynchronousQueue<>(), runnable -> {
-                    String threadName = "processpool-" + name + "-callback-" + threads.incrementAndGet();
-                    Thread thread = new Thread(runnable, threadName);
-                    thread.setDaemon(true);
-                    return thread;
-                });
+                new SynchronousQueue<>(), Daemons.factory("processpool-" + name + "-callback"));
         return new WorkerPool(startMethod, options, core, callbacks);
     }
 
@@ -271,7 +288,7 @@ public final class WorkerPool implements Pool {
             core.terminate();
             Thread.currentThread().interrupt();
         }
-        callbacks.shutdown();
+        unclosed.clean();
     }
 
     @Override
@@ -282,7 +299,7 @@ public final class WorkerPool implements Pool {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        callbacks.shutdown();
+        unclosed.clean();
     }
 
     @Override

@@ -5,6 +5,7 @@ import dev.processpool.internal.channel.FrameChannel;
 import dev.processpool.internal.channel.FrameType;
 import dev.processpool.internal.channel.FrameWriter;
 import dev.processpool.internal.channel.PrivateSocket;
+import dev.processpool.internal.threads.Daemons;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
@@ -40,9 +41,7 @@ final class ParentLink {
     }
 
     void startReading() {
-        Thread reader = new Thread(this::readLoop, "processpool-parent-link");
-        reader.setDaemon(true);
-        reader.start();
+        Daemons.start("processpool-parent-link", this::readLoop);
     }
 
     private void readLoop() {

@@ -58,11 +58,18 @@ final class Warmup {
         System.out.flush();
     }
 
-    /** Loads and runs the socket code once: the first Unix domain socket of a JVM costs tens of ms. */
+    /**
+     * Loads and runs the socket code once: the first Unix domain socket of a JVM costs tens of ms. The socket
+     * and its directory go as soon as the connection is made (a reserve worker may be killed any time).
+     */
     private static void runChannel() throws IOException {
-        try (PrivateSocket socket = PrivateSocket.open("warm-up.sock");
-                FrameChannel client = FrameChannel.connect(socket.path());
-                FrameChannel server = socket.accept()) {
+        FrameChannel client;
+        FrameChannel server;
+        try (PrivateSocket socket = PrivateSocket.open("warm-up.sock")) {
+            client = FrameChannel.connect(socket.path());
+            server = socket.accept();
+        }
+        try (client; server) {
             for (int i = 0; i < ROUNDS; i++) {
                 client.send(new FrameWriter(FrameType.HELLO).putString("warm").putLong(i));
                 Frame frame = server.receive();

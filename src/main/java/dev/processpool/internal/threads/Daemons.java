@@ -1,0 +1,53 @@
+package dev.processpool.internal.threads;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadFactory;
+import java.util.function.Consumer;
+
+/** Daemon threads of the library. */
+public final class Daemons {
+    private Daemons() {
+    }
+
+    /** Starts {@code task} on a new daemon thread. */
+    public static Thread start(String name, Runnable task) {
+        Thread thread = new Thread(task, name);
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
+    }
+
+    /** A factory of daemon threads, all called {@code name}. */
+    public static ThreadFactory factory(String name) {
+        return task -> {
+            Thread thread = new Thread(task, name);
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    /**
+     * Reads a process's output line by line on a daemon thread, so its pipe never fills and blocks it.
+     *
+     * @return completes when the output has ended (the process exited, or handed its pipe on)
+     */
+    public static CompletableFuture<Void> drain(String name, InputStream output, Consumer<String> lines) {
+        CompletableFuture<Void> ended = new CompletableFuture<>();
+        start(name, () -> {
+            try (BufferedReader reader = new BufferedReader(new InputStreamReader(output, StandardCharsets.UTF_8))) {
+                for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                    lines.accept(line);
+                }
+            } catch (IOException ignored) {
+                // the pipe closes when the process exits
+            }
+            ended.complete(null);
+        });
+        return ended;
+    }
+}
