@@ -41,10 +41,18 @@ class UndeploymentIT {
             api.get("primes?from=0&to=20000&parts=2");
             api.post("hashes", Json.createArrayBuilder(List.of("a", "b")).build());
             api.get("shout?text=x");
+            api.get("concurrency/ownership");
+            api.get("concurrency/stages");
+            long job = api.startJob(5);
+            assertEquals("COMPLETED", api.awaitJob(job, Duration.ofSeconds(120)).getString("batchStatus"));
             JsonObject processes = api.getObject("processes");
             serverPid = processes.getJsonNumber("serverPid").longValue();
             started = ServerProcesses.pidsOfRole(processes, "worker");
-            assertTrue(started.size() >= 3, "every pool of the sample has started its workers: " + processes);
+            assertTrue(started.size() >= 9, "every pool the sample used has started its workers: " + processes);
+            List<Long> forkservers = ServerProcesses.pidsOfRole(processes, "forkserver");
+            assertEquals(1, forkservers.size(), "the default start method's server runs: " + processes);
+            started = new java.util.ArrayList<>(started);
+            started.addAll(forkservers);
             started.forEach(pid -> assertTrue(ServerProcesses.isAlive(pid), pid + " is alive before undeployment"));
         } finally {
             deployer.undeploy(DEPLOYMENT);

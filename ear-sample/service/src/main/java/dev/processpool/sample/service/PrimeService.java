@@ -1,30 +1,24 @@
 package dev.processpool.sample.service;
 
 import dev.processpool.Pool;
-import dev.processpool.PoolOptions;
-import dev.processpool.ProcessContext;
-import jakarta.annotation.PostConstruct;
-import jakarta.annotation.PreDestroy;
+import dev.processpool.ProcessPool;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** Counts primes in worker processes: the range is cut into parts, counted in parallel. */
+/**
+ * Counts primes in worker processes: the range is cut into parts, counted in parallel by the two workers of a pool
+ * of the default start method ({@code forkserver} on Linux). The container makes the pool, stops it at undeployment,
+ * and lets only this bean call it.
+ */
 @ApplicationScoped
 public class PrimeService {
-    private Pool pool;
-
-    @PostConstruct
-    void start() {
-        pool = ProcessContext.of("spawn").newPool(PoolOptions.builder().processes(2).build());
-    }
-
-    @PreDestroy
-    void stop() {
-        pool.close();
-    }
+    @Inject
+    @ProcessPool(processes = 2)
+    Pool pool;
 
     public PrimeCount count(long from, long to, int parts) {
         if (from < 0 || to < from || parts < 1) {

@@ -1,12 +1,10 @@
 package dev.processpool.sample.service;
 
 import dev.processpool.Pool;
-import dev.processpool.PoolOptions;
-import dev.processpool.ProcessContext;
+import dev.processpool.ProcessPool;
 import dev.processpool.ProcessFunction;
-import jakarta.annotation.PostConstruct;
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.List;
 
 /**
@@ -15,17 +13,9 @@ import java.util.List;
  */
 @ApplicationScoped
 public class TaskService {
-    private Pool pool;
-
-    @PostConstruct
-    void start() {
-        pool = ProcessContext.of("spawn").newPool(PoolOptions.builder().processes(1).build());
-    }
-
-    @PreDestroy
-    void stop() {
-        pool.close();
-    }
+    @Inject
+    @ProcessPool(processes = 1)
+    Pool pool;
 
     public <T, R> List<R> map(ProcessFunction<T, R> function, List<T> inputs) {
         return pool.map(function, inputs);
