@@ -43,8 +43,12 @@ final class CodeLocation {
                 default:
                     return materialized(type, url, cache);
             }
+        } catch (IllegalStateException e) {
+            throw e;
         } catch (IOException | URISyntaxException | RuntimeException e) {
-            throw e instanceof IllegalStateException ise ? ise : unusable(type, url, e.toString());
+            IllegalStateException failure = unusable(type, url, e.toString());
+            failure.initCause(e);
+            throw failure;
         }
     }
 
@@ -64,7 +68,13 @@ final class CodeLocation {
         if (!VirtualJar.isVirtualFile(content)) {
             throw unusable(type, url, "no file on disk holds it, and the library can copy only JBoss VFS content");
         }
-        return cache.store(VirtualJar.bytes(content));
+        byte[] jar = VirtualJar.bytes(content);
+        try {
+            return cache.store(jar);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot start worker JVMs: the copy of " + url + " (which holds "
+                    + type.getName() + ") cannot be written to the jar cache " + cache.directory() + ": " + e, e);
+        }
     }
 
     private static IllegalStateException unusable(Class<?> type, URL url, String why) {

@@ -82,6 +82,18 @@ class CodeLocationTest {
     }
 
     @Test
+    void aJarCacheThatCannotBeWrittenFailsNamingTheCacheAndTheJar() throws Exception {
+        Path jar = probeJar(temp.resolve("processpool.jar"));
+        JarCache cache = new JarCache(Files.createFile(temp.resolve("a-file")).resolve("cache"));
+        try (Mounted mounted = Mounted.zip(jar)) {
+            IllegalStateException refused = assertThrows(IllegalStateException.class,
+                    () -> CodeLocation.of(CodeLocationProbe.class, mounted.url(), cache));
+            assertTrue(refused.getMessage().contains("cannot be written to the jar cache " + cache.directory()),
+                    refused.getMessage());
+        }
+    }
+
+    @Test
     void aCachedJarThatDisappearedIsWrittenAgain() throws Exception {
         JarCache cache = new JarCache(temp.resolve("cache"));
         byte[] content = Files.readAllBytes(probeJar(temp.resolve("a.jar")));
