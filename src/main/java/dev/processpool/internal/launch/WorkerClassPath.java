@@ -6,52 +6,39 @@ import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.spi.JsonbProvider;
 import jakarta.json.spi.JsonProvider;
 import java.io.File;
-import java.net.URISyntaxException;
-import java.net.URL;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.CodeSource;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
  * The class path of a worker JVM: the library and the JSON-B and JSON-P APIs and providers the parent uses,
- * nothing of the application (application classes come through the worker's own loaders).
+ * nothing of the application (application classes come through the worker's own loaders). Each entry is where
+ * {@link CodeLocation} finds the class on disk; in an application server that may be a copy in the
+ * {@link JarCache}, which is written again should it disappear (a temporary-files cleaner, say).
  */
 public final class WorkerClassPath {
-    private static volatile String cached;
+    private static volatile List<Path> cached;
 
     private WorkerClassPath() {
     }
 
     public static String get() {
-        String classPath = cached;
-        if (classPath == null) {
-            cached = classPath = compute();
-        }
-        return classPath;
-    }
-
-    private static String compute() {
-        Set<Path> entries = new LinkedHashSet<>();
-        for (Class<?> type : new Class<?>[] {WorkerMain.class, Jsonb.class, JsonbProvider.provider().getClass(),
-                Json.class, JsonProvider.provider().getClass()}) {
-            entries.add(location(type));
+        List<Path> entries = cached;
+        if (entries == null || !entries.stream().allMatch(Files::exists)) {
+            cached = entries = compute();
         }
         return entries.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator));
     }
 
-    private static Path location(Class<?> type) {
-        CodeSource source = type.getProtectionDomain().getCodeSource();
-        URL url = source == null ? null : source.getLocation();
-        if (url == null || !"file".equals(url.getProtocol())) {
-            throw new IllegalStateException("cannot start worker JVMs: " + type.getName() + " is loaded from "
-                    + url + ", not from a file on disk that a worker could put on its class path");
+    private static List<Path> compute() {
+        Set<Path> entries = new LinkedHashSet<>();
+        for (Class<?> type : new Class<?>[] {WorkerMain.class, Jsonb.class, JsonbProvider.provider().getClass(),
+                Json.class, JsonProvider.provider().getClass()}) {
+            entries.add(CodeLocation.of(type));
         }
-        try {
-            return Path.of(url.toURI());
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException("cannot read the location of " + type.getName() + ": " + url, e);
-        }
+        return List.copyOf(entries);
     }
 }

@@ -1,0 +1,86 @@
+package dev.processpool.sample.it;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonStructure;
+import jakarta.json.JsonValue;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+
+/** The sample's HTTP API on the server under test, answering JSON. */
+final class SampleApi {
+    private static final Duration TIMEOUT = Duration.ofSeconds(120);
+    private static final Set<String> FINAL_BATCH_STATUSES = Set.of("COMPLETED", "FAILED", "STOPPED", "ABANDONED");
+
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final URI base = URI.create("http://127.0.0.1:" + System.getProperty("wildfly.http.port", "8080")
+            + "/sample/api/");
+
+    JsonObject getObject(String path) {
+        return (JsonObject) get(path);
+    }
+
+    JsonArray getArray(String path) {
+        return (JsonArray) get(path);
+    }
+
+    JsonStructure get(String path) {
+        return join(getAsync(path));
+    }
+
+    CompletableFuture<JsonStructure> getAsync(String path) {
+        return send(HttpRequest.newBuilder(base.resolve(path)).GET());
+    }
+
+    JsonStructure post(String path, JsonValue body) {
+        return join(send(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString()))));
+    }
+
+    /** Starts the sample's batch job on {@code count} words; returns its execution id. */
+    long startJob(int count) {
+        return post("jobs/hash-words?count=" + count, JsonValue.EMPTY_JSON_OBJECT).asJsonObject()
+                .getJsonNumber("executionId").longValue();
+    }
+
+    /** Asks for a job execution until its batch status is final; the job runs on the server's batch threads. */
+    JsonObject awaitJob(long executionId, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        JsonObject execution = getObject("jobs/hash-words/" + executionId);
+        while (!FINAL_BATCH_STATUSES.contains(execution.getString("batchStatus")) && System.nanoTime() < deadline) {
+            Thread.sleep(100);   // the interval of asking for a condition on the server, not a synchronisation
+            execution = getObject("jobs/hash-words/" + executionId);
+        }
+        return execution;
+    }
+
+    private CompletableFuture<JsonStructure> send(HttpRequest.Builder request) {
+        HttpRequest built = request.timeout(TIMEOUT).header("Accept", "application/json").build();
+        return client.sendAsync(built, HttpResponse.BodyHandlers.ofString()).thenApply(response -> {
+            if (response.statusCode() / 100 != 2) {
+                throw new IllegalStateException(built.method() + " " + built.uri() + " answered "
+                        + response.statusCode() + ": " + response.body());
+            }
+            return Json.createReader(new StringReader(response.body())).read();
+        });
+    }
+
+    private static JsonStructure join(CompletableFuture<JsonStructure> answer) {
+        try {
+            return answer.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw new java.io.UncheckedIOException(io);
+            }
+            throw e;
+        }
+    }
+}
