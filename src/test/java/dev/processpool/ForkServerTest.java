@@ -26,7 +26,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -109,13 +108,6 @@ class ForkServerTest {
                 .map((Integer x) -> 7L, List.of(1, 2)), "a new pool of the context works too");
     }
 
-    private static Path socketOf(long server) throws IOException {
-        String prefix = PrivateSocket.DIRECTORY_PREFIX + server + "-";
-        try (Stream<Path> entries = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
-            Path directory = entries.filter(p -> p.getFileName().toString().startsWith(prefix)).findFirst().orElseThrow();
-            return directory.resolve("forkserver.sock");
-        }
-    }
 
     /** Reads until the server closes the connection; false if it stays open for 10 s. */
     private static boolean closedByServer(SocketChannel connection) throws Exception {
@@ -145,7 +137,8 @@ class ForkServerTest {
         Pool pool = pool(context, PoolOptions.builder().processes(1).maxTasksPerChild(1).build());
         pool.apply(ForkServerTest::pid, 0);
         long server = server(context).serverPid();
-        Path socket = socketOf(server);
+        Path socket = server(context).socketPath();
+        assertTrue(socket.getParent().getFileName().toString().startsWith(PrivateSocket.DIRECTORY_PREFIX + server + "-"));
         assertTrue(Files.isDirectory(socket.getParent()));
         assertEquals(Set.of(java.nio.file.attribute.PosixFilePermission.OWNER_READ,
                 java.nio.file.attribute.PosixFilePermission.OWNER_WRITE,
@@ -206,7 +199,7 @@ class ForkServerTest {
         ProcessContext context = newContext();
         pool(context, PoolOptions.builder().processes(2).build()).apply(ForkServerTest::pid, 0);
         long server = server(context).serverPid();
-        Path socket = socketOf(server);
+        Path socket = server(context).socketPath();
         List<Long> children = ProcessHandle.of(server).orElseThrow().children().map(ProcessHandle::pid).toList();
         pools.forEach(Pool::terminate);
 

@@ -34,6 +34,11 @@ public final class ForkServerClient {
         }
     }
 
+    /** Where the running server listens, or null if none runs (for tests and administration). */
+    public synchronized java.nio.file.Path socketPath() {
+        return connection != null && connection.isAlive() ? connection.socket() : null;
+    }
+
     /** The pid of the running server, or -1 if none runs (for tests and administration). */
     public synchronized long serverPid() {
         return connection != null && connection.isAlive() ? connection.serverPid() : -1;

@@ -144,6 +144,10 @@ final class ForkServerConnection {
         return server.pid();
     }
 
+    Path socket() {
+        return socket;
+    }
+
     /** Asks for one worker per request, all at once, then waits for the answers; all or none. */
     List<StartedWorker> spawn(String recipe, int reserveSize, List<WorkerRequest> workers) throws IOException {
         Map<Long, CompletableFuture<ForkedWorker>> answers = new LinkedHashMap<>();
