@@ -30,9 +30,12 @@ sampler=$!
 trap 'kill "$sampler" 2>/dev/null || true' EXIT
 
 echo "== building (profile bench)"
-mvn -B -q -Pbench test-compile dependency:build-classpath \
+mvn -B -q -Pbench package dependency:build-classpath -DskipTests -Dinvoker.skip \
     -Dmdep.outputFile="$out/classpath.txt" -Dmdep.includeScope=test
-classpath="target/classes:target/test-classes:$(cat "$out/classpath.txt")"
+# The library as users have it, a jar: worker JVMs then get their class-data archive (a classes directory cannot
+# be archived).
+jar=$(ls target/processpool-*.jar | grep -v -e sources -e javadoc | head -1)
+classpath="$jar:target/test-classes:$(cat "$out/classpath.txt")"
 
 {
     echo "date=$(date -u '+%Y-%m-%d %H:%M UTC')"

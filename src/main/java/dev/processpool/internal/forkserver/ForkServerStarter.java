@@ -24,7 +24,6 @@ public final class ForkServerStarter implements WorkerStarter {
     static final int DEFAULT_MAX_RESERVE = 4;
 
     private final ForkServerClient client;
-    private final Map<PoolOptions, String> recipes = java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
 
     public ForkServerStarter(ForkServerClient client) {
         this.client = client;
@@ -47,15 +46,16 @@ public final class ForkServerStarter implements WorkerStarter {
         return client.spawn(recipe(options), reserve, requests);
     }
 
-    /** The recipe of a pool's workers, written once per options: its JSON is also the server's reserve key. */
-    private String recipe(PoolOptions options) {
-        return recipes.computeIfAbsent(options, o -> {
-            String preload = System.getProperty(PRELOAD_PROPERTY, "-");
-            List<String> command = WorkerCommand.commandLine(o,
-                    List.of("-D" + WorkerMain.PRELOAD_PROPERTY + "=" + preload), WorkerMain.class.getName());
-            Map<String, String> environment = new TreeMap<>(System.getenv());
-            WorkerCommand.environment(o, environment);
-            return new WorkerRecipe(command, environment).toJson();
-        });
+    /**
+     * The recipe of a pool's workers; its JSON is also the server's reserve key. Written anew for each request,
+     * since it changes once the workers' class-data archive exists (a new reserve then takes over).
+     */
+    private static String recipe(PoolOptions options) {
+        String preload = System.getProperty(PRELOAD_PROPERTY, "-");
+        List<String> command = WorkerCommand.commandLine(options,
+                List.of("-D" + WorkerMain.PRELOAD_PROPERTY + "=" + preload), WorkerMain.class.getName());
+        Map<String, String> environment = new TreeMap<>(System.getenv());
+        WorkerCommand.environment(options, environment);
+        return new WorkerRecipe(command, environment).toJson();
     }
 }

@@ -1,19 +1,14 @@
 package dev.processpool.internal.launch;
 
 import java.io.IOException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.nio.file.attribute.UserPrincipal;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HexFormat;
-import java.util.Set;
 
 /**
  * Jars written for worker class paths, one file per content, named by its SHA-256, in a directory only this
@@ -24,7 +19,6 @@ import java.util.Set;
  */
 final class JarCache {
     static final String DIRECTORY_PROPERTY = "processpool.jarCache";
-    private static final Set<PosixFilePermission> PRIVATE = PosixFilePermissions.fromString("rwx------");
 
     private final Path directory;
 
@@ -45,7 +39,7 @@ final class JarCache {
     /** The file holding exactly {@code jar}: the one already there, or one written now. */
     Path store(byte[] jar) throws IOException {
         byte[] hash = sha256(jar);
-        Path target = privateDirectory().resolve(HexFormat.of().formatHex(hash) + ".jar");
+        Path target = PrivateDirectory.ensure(directory, "jar cache", DIRECTORY_PROPERTY).resolve(HexFormat.of().formatHex(hash) + ".jar");
         if (Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS) && Arrays.equals(hash, sha256(Files.readAllBytes(target)))) {
             return target;
         }
@@ -58,37 +52,6 @@ final class JarCache {
             Files.deleteIfExists(written);
         }
         return target;
-    }
-
-    private Path privateDirectory() throws IOException {
-        boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
-        if (!Files.isDirectory(directory, LinkOption.NOFOLLOW_LINKS)) {
-            if (posix) {
-                Files.createDirectories(directory, PosixFilePermissions.asFileAttribute(PRIVATE));
-            } else {
-                Files.createDirectories(directory);
-            }
-        }
-        if (posix) {
-            Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(directory, LinkOption.NOFOLLOW_LINKS);
-            UserPrincipal owner = Files.getOwner(directory, LinkOption.NOFOLLOW_LINKS);
-            if (!permissions.equals(PRIVATE) || !owner.equals(currentUser())) {
-                throw new IllegalStateException("cannot start worker JVMs: the jar cache " + directory + " is not private"
-                        + " (owner " + owner.getName() + ", " + PosixFilePermissions.toString(permissions)
-                        + "); make it rwx------ and this user's, or name another with -D" + DIRECTORY_PROPERTY);
-            }
-        }
-        return directory;
-    }
-
-    /** Who this JVM runs as, the way the file system names owners: the owner of a file it creates. */
-    private UserPrincipal currentUser() throws IOException {
-        Path probe = Files.createTempFile(directory, "owner-", ".tmp");
-        try {
-            return Files.getOwner(probe);
-        } finally {
-            Files.delete(probe);
-        }
     }
 
     private static byte[] sha256(byte[] bytes) {

@@ -10,12 +10,13 @@ import java.util.Map;
 /** The command line and environment of a worker JVM. */
 public final class WorkerCommand {
     /**
-     * Lean defaults for a worker: a serial collector (one task at a time needs no parallel GC), class-data
-     * sharing, and exit on the first OutOfMemoryError (a JVM that ran out of memory is replaced rather than
-     * trusted; the pool reports the JVM's message). The pool's own options come after, so they win.
+     * Lean defaults for a worker: a serial collector (one task at a time needs no parallel GC), no perf-data
+     * file, and exit on the first OutOfMemoryError (a JVM that ran out of memory is replaced rather than
+     * trusted; the pool reports the JVM's message). Class-data sharing comes from {@link ClassDataArchive}.
+     * The pool's own options come after, so they win.
      */
-    static final List<String> DEFAULT_JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-Xshare:auto",
-            "-XX:-UsePerfData", "-XX:+ExitOnOutOfMemoryError");
+    static final List<String> DEFAULT_JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-XX:-UsePerfData",
+            "-XX:+ExitOnOutOfMemoryError");
     /** Variables a worker keeps from the parent when it does not inherit the whole environment. */
     static final List<String> KEPT_VARIABLES = List.of("PATH", "HOME", "USER", "LANG", "LC_ALL", "TZ", "TMPDIR",
             "JAVA_HOME", "SYSTEMROOT");
@@ -35,13 +36,16 @@ public final class WorkerCommand {
      */
     public static List<String> commandLine(PoolOptions options, List<String> extraOptions, String mainClass) {
         List<String> command = new ArrayList<>();
-        command.add(javaExecutable(options).toString());
+        Path java = javaExecutable(options);
+        String classPath = WorkerClassPath.get();
+        command.add(java.toString());
         command.addAll(DEFAULT_JVM_OPTIONS);
+        command.addAll(ClassDataArchive.options(java, classPath, options.jvmOptions()));
         command.add("-D" + PARENT_PROPERTY + "=" + ProcessHandle.current().pid());
         command.addAll(extraOptions);
         command.addAll(options.jvmOptions());
         command.add("-cp");
-        command.add(WorkerClassPath.get());
+        command.add(classPath);
         command.add(mainClass);
         return command;
     }

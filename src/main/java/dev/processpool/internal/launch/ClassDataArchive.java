@@ -1,0 +1,267 @@
+package dev.processpool.internal.launch;
+
+import dev.processpool.internal.threads.Daemons;
+import dev.processpool.internal.worker.WorkerMain;
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.lang.System.Logger.Level;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Class-data sharing for worker JVMs: an archive of the classes a worker loads (the library, JSON-B and
+ * JSON-P and their providers, already parsed and verified), made once per JDK and worker class path and
+ * mapped by every worker after that, which then starts faster and shares those pages with the others.
+ *
+ * <p>The first worker JVMs of a class path start without it while one JVM, in the background, runs a
+ * worker's warm-up and writes the archive as it exits: a dynamic CDS archive
+ * ({@code -XX:ArchiveClassesAtExit}) on JDK 13 to 24, an AOT cache ({@code -XX:AOTCacheOutput}) on JDK 25
+ * and later, which also keeps linked classes and method profiles. Archives live in
+ * {@value #DIRECTORY_PROPERTY}, else {@code processpool-<user>-cds} in {@code java.io.tmpdir}, named by a
+ * hash of the JDK and the class path's files, so a changed jar or JDK makes a new one. Like the jar cache,
+ * it is a cache kept on purpose. {@code -Dprocesspool.cds=false} turns it off; a pool's own
+ * {@code jvmOptions} (say {@code -Xshare:off}) come later on the command line and win.
+ */
+public final class ClassDataArchive {
+    static final String DIRECTORY_PROPERTY = "processpool.cdsDirectory";
+    static final String ENABLED_PROPERTY = "processpool.cds";
+    private static final System.Logger LOG = System.getLogger("dev.processpool.launch");
+    private static final long CREATION_TIMEOUT_SECONDS = 120;
+    private static final int KEPT_ARCHIVES = 8;
+    /** Prefix of an archive being written, followed by the writing process's pid. */
+    private static final String WRITING = "writing-";
+    /** Keys whose archive this JVM is making or failed to make: each is tried once per JVM. */
+    private static final Set<String> ATTEMPTED = ConcurrentHashMap.newKeySet();
+
+    private ClassDataArchive() {
+    }
+
+    /**
+     * The JVM options that map the archive for workers of {@code java} with {@code classPath}; none while the
+     * archive does not exist yet, whose making this starts in the background, and none if the pool's own
+     * options choose about class-data sharing themselves (JDK 25 refuses to start with two such options).
+     */
+    static List<String> options(Path java, String classPath, List<String> poolOptions) {
+        if (!Boolean.parseBoolean(System.getProperty(ENABLED_PROPERTY, "true"))
+                || poolOptions.stream().anyMatch(ClassDataArchive::isSharingOption)
+                || Arrays.stream(classPath.split(File.pathSeparator)).map(Path::of).anyMatch(Files::isDirectory)) {
+            return List.of();   // a JVM archives classes of jars only; a directory is a library being built
+        }
+        try {
+            Format format = Format.of(java);
+            Path archive = PrivateDirectory.ensure(directory(), "class-data archive directory", DIRECTORY_PROPERTY).resolve(key(java, classPath) + format.suffix);
+            if (Files.isRegularFile(archive)) {
+                return List.of(format.useOption + archive);
+            }
+            if (ATTEMPTED.add(archive.toString())) {
+                Daemons.start("processpool-cds", () -> {
+                    removeStale(archive.getParent());
+                    create(java, classPath, format, archive);
+                });
+            }
+        } catch (IOException | IllegalStateException e) {
+            LOG.log(Level.DEBUG, "no class-data archive for worker JVMs: {0}", e.toString());
+        }
+        return List.of();
+    }
+
+    private static boolean isSharingOption(String option) {
+        return option.startsWith("-Xshare") || option.startsWith("-XX:SharedArchiveFile")
+                || option.startsWith("-XX:ArchiveClassesAtExit") || option.startsWith("-XX:AOT")
+                || option.contains("AutoCreateSharedArchive");
+    }
+
+    /** Runs a reserve worker's warm-up in a JVM that writes the archive on exit, then moves it in place. */
+    private static void create(Path java, String classPath, Format format, Path archive) {
+        Path written = archive.resolveSibling(WRITING + ProcessHandle.current().pid() + "-" + archive.getFileName());
+        List<String> command = new ArrayList<>(List.of(java.toString()));
+        command.addAll(WorkerCommand.DEFAULT_JVM_OPTIONS);
+        command.addAll(List.of(format.createOption + written, "-Xlog:disable", "-Xlog:all=error:stderr",
+                "-D" + WorkerMain.PRELOAD_PROPERTY + "=-", "-cp", classPath, WorkerMain.class.getName()));
+        Process process = null;
+        try {
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+            builder.environment().keySet().retainAll(WorkerCommand.KEPT_VARIABLES);
+            process = builder.start();
+            awaitWarm(process);
+            try (OutputStream stdin = process.getOutputStream()) {
+                stdin.write('\n');   // no pool for it: the worker exits, and its JVM writes the archive
+            }
+            if (!process.waitFor(CREATION_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                throw new IOException("the archiving JVM did not exit within " + CREATION_TIMEOUT_SECONDS + " s");
+            }
+            if (process.exitValue() != 0 || !Files.isRegularFile(written)) {
+                throw new IOException("the archiving JVM exited with " + process.exitValue() + " and no archive");
+            }
+            Files.move(written, archive, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            LOG.log(Level.DEBUG, "class-data archive for worker JVMs written: {0}", archive);
+        } catch (IOException e) {
+            LOG.log(Level.INFO, "worker JVMs start without a class-data archive: {0}", e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            if (process != null) {
+                process.destroyForcibly();
+            }
+            try {
+                Files.deleteIfExists(written);
+            } catch (IOException ignored) {
+                // a leftover of a failed attempt; the next attempt of another JVM overwrites it
+            }
+        }
+    }
+
+    /**
+     * Removes what archiving JVMs of dead processes left half written, and all but the newest archives: each
+     * new build of an application's jars makes a new one.
+     */
+    private static void removeStale(Path directory) {
+        List<Path> archives = new ArrayList<>();
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(directory)) {
+            for (Path file : files) {
+                String name = file.getFileName().toString();
+                if (name.startsWith(WRITING)) {
+                    long writer = Long.parseLong(name.substring(WRITING.length(), name.indexOf('-', WRITING.length())));
+                    if (ProcessHandle.of(writer).map(p -> !p.isAlive()).orElse(true)) {
+                        Files.deleteIfExists(file);
+                    }
+                } else if (name.endsWith(Format.DYNAMIC_CDS.suffix) || name.endsWith(Format.AOT_CACHE.suffix)) {
+                    archives.add(file);
+                }
+            }
+            archives.sort(Comparator.comparing(ClassDataArchive::modified).reversed());
+            for (Path old : archives.subList(Math.min(KEPT_ARCHIVES, archives.size()), archives.size())) {
+                Files.deleteIfExists(old);   // a worker that has it mapped keeps its pages
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.DEBUG, "cleaning {0} failed: {1}", directory, e.toString());
+        }
+    }
+
+    private static FileTime modified(Path file) {
+        try {
+            return Files.getLastModifiedTime(file);
+        } catch (IOException e) {
+            return FileTime.fromMillis(0);
+        }
+    }
+
+    /** Waits for the warm-up's last line; the JVM's own lines before it are dropped. */
+    private static void awaitWarm(Process process) throws IOException {
+        BufferedReader output = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        Daemons.start("processpool-cds-timeout", () -> {
+            try {
+                if (!process.waitFor(CREATION_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();   // ends the read below too
+                }
+            } catch (InterruptedException ignored) {
+                process.destroyForcibly();
+            }
+        });
+        for (String line = output.readLine(); line != null; line = output.readLine()) {
+            if (line.equals(WorkerMain.WARM_LINE)) {
+                Daemons.drain("processpool-cds-output", process.getInputStream(), ignored -> { });
+                return;
+            }
+        }
+        throw new IOException("the archiving JVM ended before its warm-up did");
+    }
+
+    private static Path directory() {
+        String configured = System.getProperty(DIRECTORY_PROPERTY);
+        return configured != null && !configured.isBlank() ? Path.of(configured)
+                : Path.of(System.getProperty("java.io.tmpdir"), "processpool-" + System.getProperty("user.name") + "-cds");
+    }
+
+    /** A hash of the JDK (its files' identity) and of every class path entry's path, size and time. */
+    private static String key(Path java, String classPath) throws IOException {
+        MessageDigest digest;
+        try {
+            digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IOException(e);
+        }
+        List<Path> files = new ArrayList<>(List.of(java.toRealPath()));
+        Format.releaseFile(java).ifPresent(files::add);
+        for (String entry : classPath.split(File.pathSeparator)) {
+            files.add(Path.of(entry));
+        }
+        for (Path file : files) {
+            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+            digest.update((file.toAbsolutePath() + "|" + attributes.size() + "|" + attributes.lastModifiedTime().toMillis()
+                    + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+        return HexFormat.of().formatHex(digest.digest(), 0, 16);
+    }
+
+    /** How a JDK makes and maps such an archive. */
+    private enum Format {
+        DYNAMIC_CDS("-XX:ArchiveClassesAtExit=", "-XX:SharedArchiveFile=", ".jsa"),
+        AOT_CACHE("-XX:AOTCacheOutput=", "-XX:AOTCache=", ".aot");
+
+        private static final Map<Path, Format> OF_JAVA = new ConcurrentHashMap<>();
+        private final String createOption;
+        private final String useOption;
+        private final String suffix;
+
+        Format(String createOption, String useOption, String suffix) {
+            this.createOption = createOption;
+            this.useOption = useOption;
+            this.suffix = suffix;
+        }
+
+        /** From the {@code release} file beside {@code bin/java}; the dynamic archive where it says nothing. */
+        static Format of(Path java) throws IOException {
+            Path real = java.toRealPath();
+            Format known = OF_JAVA.get(real);
+            if (known != null) {
+                return known;
+            }
+            Format format = DYNAMIC_CDS;
+            if (releaseFile(real).isPresent()) {
+                for (String line : Files.readAllLines(releaseFile(real).get())) {
+                    if (line.startsWith("JAVA_VERSION=") && featureVersion(line) >= 25) {
+                        format = AOT_CACHE;
+                    }
+                }
+            }
+            OF_JAVA.put(real, format);
+            return format;
+        }
+
+        static Optional<Path> releaseFile(Path java) throws IOException {
+            Path home = java.toRealPath().getParent().getParent();
+            Path release = home == null ? null : home.resolve("release");
+            return release != null && Files.isRegularFile(release) ? Optional.of(release) : Optional.empty();
+        }
+
+        private static int featureVersion(String line) {
+            String version = line.substring(line.indexOf('=') + 1).replace("\"", "");
+            try {
+                return Integer.parseInt(version.split("[.+-]")[0]);
+            } catch (NumberFormatException e) {
+                return 0;
+            }
+        }
+    }
+}
