@@ -29,8 +29,7 @@ public final class TaskDecoder {
         List<TaskCode.Captured> captured = code.captured();
         Object[] values = new Object[captured.size()];
         for (int i = 0; i < values.length; i++) {
-            TaskCode.Captured c = captured.get(i);
-            values[i] = c.type() == null ? null : JsonbHolder.JSONB.fromJson(c.json(), TypeNames.parse(c.type(), loader));
+            values[i] = captured.get(i).read(loader);
         }
         SerializedLambda lambda = new SerializedLambda(type, code.functionalInterfaceClass(),
                 code.functionalInterfaceMethodName(), code.functionalInterfaceMethodSignature(),

@@ -79,9 +79,7 @@ public final class TaskEncoder {
                             + " the fields it needs into local variables before the lambda");
                 }
                 Sendability.check(value, "captured value #" + (i + 1) + " of " + where);
-                captured.add(value == null ? new TaskCode.Captured(null, null)
-                        : new TaskCode.Captured(TypeNames.print(ValueTypes.of(value)),
-                                JsonbHolder.JSONB.toJson(value, ValueTypes.of(value))));
+                captured.add(TaskCode.Captured.of(value));
             }
             TaskCode code = new TaskCode(TaskCode.Kind.LAMBDA, loaderIds.applyAsInt(loader), capturingName,
                     lambda.getFunctionalInterfaceClass(), lambda.getFunctionalInterfaceMethodName(),
