@@ -17,7 +17,8 @@ import java.util.Map;
 /**
  * Lists of numbers, booleans and strings, the most common task values, written and read with JSON-P's
  * streaming API directly: the same JSON that JSON-B writes, without its per-value reflection and binding,
- * which costs several times more per item on a {@code map} of tiny tasks.
+ * which costs several times more per item on a {@code map} of tiny tasks. Integers, the commonest of all, have
+ * a codec of their own ({@link IntegralJson}).
  */
 final class PlainValues {
     private static final JsonGeneratorFactory GENERATORS = Json.createGeneratorFactory(Map.of());
@@ -41,6 +42,9 @@ final class PlainValues {
     }
 
     String encode(List<?> values) {
+        if (kind == Kind.INT || kind == Kind.LONG) {
+            return IntegralJson.write(values);
+        }
         StringWriter json = new StringWriter(values.size() * 8 + 2);
         try (JsonGenerator generator = GENERATORS.createGenerator(json)) {
             generator.writeStartArray();
@@ -52,6 +56,16 @@ final class PlainValues {
             throw new JsonbException(e.getMessage(), e);
         }
         return json.toString();
+    }
+
+    /** One value, as JSON-B writes it alone. */
+    String encodeOne(Object value) {
+        String array = encode(List.of(value));
+        return array.substring(1, array.length() - 1);
+    }
+
+    Object decodeOne(String json) {
+        return decode("[" + json + "]").get(0);
     }
 
     private void write(JsonGenerator generator, Object value) {
@@ -78,6 +92,12 @@ final class PlainValues {
     }
 
     List<Object> decode(String json) {
+        if (kind == Kind.INT || kind == Kind.LONG) {
+            List<Object> values = IntegralJson.read(json, kind == Kind.INT);
+            if (values != null) {
+                return values;
+            }   // anything but plain integers and nulls: JSON-P reads it, or says what is wrong
+        }
         try (JsonParser parser = PARSERS.createParser(new StringReader(json))) {
             if (parser.next() != JsonParser.Event.START_ARRAY) {
                 throw new JsonbException("expected a JSON array of " + kind + " values");
@@ -87,7 +107,7 @@ final class PlainValues {
                 values.add(read(parser, event));
             }
             return values;
-        } catch (JsonException | ArithmeticException | NumberFormatException e) {
+        } catch (JsonException | ArithmeticException | NumberFormatException | IllegalStateException e) {
             throw new JsonbException(e.getMessage(), e);
         }
     }
@@ -97,8 +117,8 @@ final class PlainValues {
             return null;
         }
         return switch (kind) {
-            case INT -> parser.isIntegralNumber() ? parser.getInt() : exact(parser).intValueExact();
-            case LONG -> parser.isIntegralNumber() ? parser.getLong() : exact(parser).longValueExact();
+            case INT -> exact(parser).intValueExact();
+            case LONG -> exact(parser).longValueExact();
             case SHORT -> exact(parser).shortValueExact();
             case BYTE -> exact(parser).byteValueExact();
             case DOUBLE -> floating(parser, event);
