@@ -44,10 +44,13 @@ final class PoolCore implements WorkerLauncher.Events {
     private static final long SHUTDOWN_GRACE_SECONDS = 10;
     private static final long KILL_WAIT_SECONDS = 10;
     /**
-     * Chunks a worker holds at once. More than one saves the round trip between chunks, but a chunk waiting
-     * behind a slow one waits even when another worker is free; so one, until measurements say otherwise.
+     * Chunks a worker holds at once while chunks are short. More than one saves the worker a round trip to
+     * the parent between chunks, which is most of a tiny task's cost; but a chunk waiting behind a slow one
+     * waits even when another worker is free. So workers hold more than one only while the chunks of this
+     * pool take less than {@link #SHORT_CHUNK_NANOS} on average, where that wait is short too.
      */
-    private static final int CHUNKS_PER_WORKER = 1;
+    private static final int MAX_CHUNKS_PER_WORKER = 4;
+    private static final long SHORT_CHUNK_NANOS = TimeUnit.MICROSECONDS.toNanos(500);
 
     private final String name;
     private final int processes;
@@ -65,6 +68,7 @@ final class PoolCore implements WorkerLauncher.Events {
     private PoolState state = PoolState.RUNNING;
     private RuntimeException brokenReason;
     private final Deque<Chunk> queue = new ArrayDeque<>();
+    private final ChunkTimes chunkTimes = new ChunkTimes();
     /** Connected workers that are not retiring, in the order they connected. */
     private final Set<WorkerConnection> connections = new LinkedHashSet<>();
     /** Every process started and not yet exited. */
@@ -136,16 +140,20 @@ final class PoolCore implements WorkerLauncher.Events {
         }
     }
 
-    /** Gives queued chunks to the workers holding the fewest, up to {@link #CHUNKS_PER_WORKER} each. */
+    /** Gives queued chunks to the workers holding the fewest, up to {@link #chunksPerWorker()} each. */
     private List<Runnable> assignLocked() {
         List<Runnable> sends = new ArrayList<>();
-        for (int held = 0; held < CHUNKS_PER_WORKER && !queue.isEmpty(); held++) {
+        int chunksPerWorker = chunkTimes.isShort(SHORT_CHUNK_NANOS) ? MAX_CHUNKS_PER_WORKER : 1;
+        for (int held = 0; held < chunksPerWorker && !queue.isEmpty(); held++) {
             for (WorkerConnection worker : connections) {
                 if (queue.isEmpty()) {
                     break;
                 }
                 if (worker.inFlight.size() == held && canTakeMore(worker)) {
                     Chunk chunk = queue.poll();
+                    if (worker.inFlight.isEmpty()) {
+                        worker.runningSince = System.nanoTime();
+                    }
                     worker.inFlight.add(chunk);
                     worker.toSend.add(chunk);
                     busy++;
@@ -257,6 +265,9 @@ final class PoolCore implements WorkerLauncher.Events {
         List<Runnable> actions = new ArrayList<>();
         synchronized (this) {
             worker.inFlight.pollFirst();
+            long now = System.nanoTime();
+            chunkTimes.add(now - worker.runningSince);
+            worker.runningSince = now;   // the next chunk, if it holds one, starts now
             busy--;
             worker.tasksDone++;
             if (state.isFinal()) {

@@ -33,6 +33,8 @@ final class WorkerConnection {
     /** Chunks given and not yet written, in order; written by {@link #sendQueued()}, outside the pool's lock. */
     final java.util.Queue<Chunk> toSend = new java.util.concurrent.ConcurrentLinkedQueue<>();
     int tasksDone;
+    /** When the chunk at the head of {@link #inFlight} began running, as far as the parent can tell. */
+    long runningSince;
     /** Told to exit (SHUTDOWN sent); its end is no death. */
     boolean retiring;
     /** READY received: its initializer ran. */
