@@ -140,4 +140,26 @@ class WorkerDeathTest {
         assertTrue(died.getMessage().contains("OutOfMemoryError"), died.getMessage());
         assertEquals(List.of(1, 4, 9), pool.map(WorkerDeathTest::square, List.of(1, 2, 3), 1));
     }
+
+    @Test
+    void tasksQueuedBehindAKilledWorkersTaskRunOnAnotherWorker() throws Exception {
+        List<Integer> tiny = java.util.stream.IntStream.range(0, 200).boxed().toList();
+        pool.map(WorkerDeathTest::square, tiny, 1);   // short chunks: each worker now holds several at once
+        String pidFile = dir.resolve("pid").toString();
+        List<Integer> items = java.util.stream.IntStream.range(0, 40).boxed().toList();
+        java.util.Iterator<Long> results = pool.imap((Integer item) -> pidThenWait(pidFile, item), items, 1);
+        TestPools.await("the task to report its pid", Duration.ofSeconds(30), () -> Files.exists(Path.of(pidFile)));
+        long victim = Long.parseLong(Files.readString(Path.of(pidFile)));
+
+        ProcessHandle.of(victim).orElseThrow().destroyForcibly();
+
+        WorkerDiedException died = assertThrows(WorkerDiedException.class, results::next);
+        assertEquals(victim, died.pid());
+        int succeeded = 0;
+        while (results.hasNext()) {
+            results.next();
+            succeeded++;
+        }
+        assertEquals(items.size() - 1, succeeded, "every other item ran, none failed with the killed worker");
+    }
 }
