@@ -46,6 +46,9 @@ classpath="$jar:target/test-classes:$(cat "$out/classpath.txt")"
 } > "$out/run-info.properties"
 echo "   load average: $(load)"
 
+echo "== processpool: the workers' class-data archive of this build"
+java -cp "$classpath" dev.processpool.bench.PrepareArchive
+
 SECONDS=0
 echo "== processpool: whole pools (LifecycleBenchmark)"
 java -cp "$classpath" dev.processpool.bench.LifecycleBenchmark "$out/lifecycle.json" "${quick[@]}"

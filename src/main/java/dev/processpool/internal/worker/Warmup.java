@@ -26,12 +26,11 @@ final class Warmup {
     static final String PROPERTY = WorkerMain.PRELOAD_PROPERTY;
     /** The line a reserve worker prints when it is warm; its forkserver hands out warm workers first. */
     public static final String WARM = "processpool-worker-warm";
-    private static final int ROUNDS = 300;
+    private static final int ROUNDS = 20;
 
 
     private static final Warmup NONE = new Warmup();
     private volatile boolean stopped;
-    private Thread thread;
 
     /** Starts the warm-up if this worker is a reserve worker; {@link #stop()} ends it early. */
     static Warmup startIfAsked() {
@@ -40,16 +39,16 @@ final class Warmup {
             return NONE;
         }
         Warmup warmup = new Warmup();
-        warmup.thread = Daemons.start("processpool-warm-up", () -> warmup.run(classes));
+        Daemons.start("processpool-warm-up", () -> warmup.run(classes));
         return warmup;
     }
 
-    /** Stops the warm-up at its next step and waits for it, so it takes no CPU from the first task. */
-    void stop() throws InterruptedException {
+    /**
+     * Stops the warm-up at its next step. The worker does not wait for it: a step under way (loading JSON-B,
+     * say) would hold up a first task that may not need it; one that does waits for that class anyway.
+     */
+    void stop() {
         stopped = true;
-        if (thread != null) {
-            thread.join();
-        }
     }
 
     private void run(String classes) {
@@ -66,11 +65,15 @@ final class Warmup {
         for (Class<?> type : new Class<?>[] {ParentLink.class, ChannelOutputStream.class, TaskRunner.Results.class}) {
             type.getName();   // referencing the class loads it
         }
-        runTasks();
         try {
             runChannel();
         } catch (IOException e) {
             // a warm-up that cannot open a socket leaves the worker as cold as a spawned one, and as usable
+        }
+        runTasks();
+        if (!stopped) {
+            // JSON-B last, the costliest step: its first use takes a few hundred ms of CPU
+            ItemFailure.fromJson(ItemFailure.toJson(List.of(new ItemFailure(0, RemoteFailure.of(new Exception("warm"))))));
         }
         if (!stopped) {
             System.gc();   // the warm-up's garbage need not stay in the idle worker's memory
@@ -110,6 +113,5 @@ final class Warmup {
             TaskRunner.Results results = runner.run(task.code(), task.encodeInputs(inputs, "warm-up inputs"));
             task.decodeResults(results.json(), (error, index) -> { });
         }
-        ItemFailure.fromJson(ItemFailure.toJson(List.of(new ItemFailure(0, RemoteFailure.of(new Exception("warm"))))));
     }
 }
