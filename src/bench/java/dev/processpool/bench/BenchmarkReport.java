@@ -242,6 +242,8 @@ public final class BenchmarkReport {
             one task and then idled for 0.5 s; 3 pools. Measured early, while the CPython parent is still small: a `fork` \
             child's VmRSS counts the pages it shares with its parent.
 
+            processpool runs as a jar, as users have it, with its workers' class-data archive made before the first             figure (`PrepareArchive`), as it is on any machine after its first pool. What each performance lever did,             measured before and after, is in [performance-levers.md](performance-levers.md).
+
             The raw samples of the run are in `target/bench/` (`lifecycle.json`, `jmh.json`, `python.json`).
             """;
 }
