@@ -2,17 +2,13 @@ package dev.processpool.internal.launch;
 
 import dev.processpool.internal.threads.Daemons;
 import dev.processpool.internal.worker.WorkerMain;
-import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
@@ -25,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
@@ -48,8 +45,10 @@ public final class ClassDataArchive {
     private static final System.Logger LOG = System.getLogger("dev.processpool.launch");
     private static final long CREATION_TIMEOUT_SECONDS = 120;
     private static final int KEPT_ARCHIVES = 8;
-    /** Prefix of an archive being written, followed by the writing process's pid. */
+    /** Prefix of an archive being written: {@code writing-<archive>-<random>}. */
     private static final String WRITING = "writing-";
+    private static final Path SHELL = Path.of("/bin/sh");
+    private static final File NULL_FILE = new File("/dev/null");
     /** Keys whose archive this JVM is making or failed to make: each is tried once per JVM. */
     private static final Set<String> ATTEMPTED = ConcurrentHashMap.newKeySet();
 
@@ -91,49 +90,66 @@ public final class ClassDataArchive {
                 || option.contains("AutoCreateSharedArchive");
     }
 
-    /** Runs a reserve worker's warm-up in a JVM that writes the archive on exit, then moves it in place. */
+    /**
+     * Runs a reserve worker's warm-up in a JVM that writes the archive as it exits; a shell then moves it in
+     * place. The shell, not this JVM, moves it, so that the archive lands even when this JVM ends first (a short
+     * program's pool); the warm-up ends by itself within seconds. Where there is no {@code /bin/sh}, no archive.
+     */
     private static void create(Path java, String classPath, Format format, Path archive) {
-        Path written = archive.resolveSibling(WRITING + ProcessHandle.current().pid() + "-" + archive.getFileName());
-        List<String> command = new ArrayList<>(List.of(java.toString()));
+        if (!Files.isExecutable(SHELL) || beingWritten(archive)) {
+            return;
+        }
+        Path written = archive.resolveSibling(WRITING + archive.getFileName() + "-" + UUID.randomUUID());
+        List<String> command = new ArrayList<>(List.of(SHELL.toString(), "-c",
+                "written=$1; archive=$2; shift 2; \"$@\" && mv -f -- \"$written\" \"$archive\"",
+                "processpool-cds", written.toString(), archive.toString(), java.toString()));
         command.addAll(WorkerCommand.DEFAULT_JVM_OPTIONS);
         command.addAll(List.of(format.createOption + written, "-Xlog:disable", "-Xlog:all=error:stderr",
-                "-D" + WorkerMain.PRELOAD_PROPERTY + "=-", "-cp", classPath, WorkerMain.class.getName()));
-        Process process = null;
+                "-D" + WorkerMain.ARCHIVING_PROPERTY + "=true", "-cp", classPath, WorkerMain.class.getName()));
         try {
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+            ProcessBuilder builder = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(NULL_FILE))
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD);
             builder.environment().keySet().retainAll(WorkerCommand.KEPT_VARIABLES);
-            process = builder.start();
-            awaitWarm(process);
-            try (OutputStream stdin = process.getOutputStream()) {
-                stdin.write('\n');   // no pool for it: the worker exits, and its JVM writes the archive
+            Process shell = builder.start();
+            if (!shell.waitFor(CREATION_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                shell.descendants().forEach(ProcessHandle::destroyForcibly);
+                shell.destroyForcibly();
+                throw new IOException("the archiving JVM did not end within " + CREATION_TIMEOUT_SECONDS + " s");
             }
-            if (!process.waitFor(CREATION_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                throw new IOException("the archiving JVM did not exit within " + CREATION_TIMEOUT_SECONDS + " s");
+            if (shell.exitValue() != 0 || !Files.isRegularFile(archive)) {
+                throw new IOException("the archiving JVM exited with " + shell.exitValue() + " and no archive");
             }
-            if (process.exitValue() != 0 || !Files.isRegularFile(written)) {
-                throw new IOException("the archiving JVM exited with " + process.exitValue() + " and no archive");
-            }
-            Files.move(written, archive, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             LOG.log(Level.DEBUG, "class-data archive for worker JVMs written: {0}", archive);
         } catch (IOException e) {
             LOG.log(Level.INFO, "worker JVMs start without a class-data archive: {0}", e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } finally {
-            if (process != null) {
-                process.destroyForcibly();
-            }
-            try {
-                Files.deleteIfExists(written);
-            } catch (IOException ignored) {
-                // a leftover of a failed attempt; the next attempt of another JVM overwrites it
-            }
         }
     }
 
+    /** Another JVM is writing this archive right now. */
+    private static boolean beingWritten(Path archive) {
+        String prefix = WRITING + archive.getFileName() + "-";
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(archive.getParent(), prefix + "*")) {
+            for (Path file : files) {
+                if (!isStale(file)) {
+                    return true;
+                }
+            }
+        } catch (IOException e) {
+            return false;
+        }
+        return false;
+    }
+
+    /** A file being written for longer than any archiving JVM may take: its writer is gone. */
+    private static boolean isStale(Path written) {
+        return modified(written).toMillis() < System.currentTimeMillis() - TimeUnit.SECONDS.toMillis(CREATION_TIMEOUT_SECONDS);
+    }
+
     /**
-     * Removes what archiving JVMs of dead processes left half written, and all but the newest archives: each
-     * new build of an application's jars makes a new one.
+     * Removes what archiving JVMs that died left half written, and all but the newest archives: each new build of
+     * an application's jars makes a new one.
      */
     private static void removeStale(Path directory) {
         List<Path> archives = new ArrayList<>();
@@ -141,8 +157,7 @@ public final class ClassDataArchive {
             for (Path file : files) {
                 String name = file.getFileName().toString();
                 if (name.startsWith(WRITING)) {
-                    long writer = Long.parseLong(name.substring(WRITING.length(), name.indexOf('-', WRITING.length())));
-                    if (ProcessHandle.of(writer).map(p -> !p.isAlive()).orElse(true)) {
+                    if (isStale(file)) {
                         Files.deleteIfExists(file);
                     }
                 } else if (name.endsWith(Format.DYNAMIC_CDS.suffix) || name.endsWith(Format.AOT_CACHE.suffix)) {
@@ -164,27 +179,6 @@ public final class ClassDataArchive {
         } catch (IOException e) {
             return FileTime.fromMillis(0);
         }
-    }
-
-    /** Waits for the warm-up's last line; the JVM's own lines before it are dropped. */
-    private static void awaitWarm(Process process) throws IOException {
-        BufferedReader output = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-        Daemons.start("processpool-cds-timeout", () -> {
-            try {
-                if (!process.waitFor(CREATION_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                    process.destroyForcibly();   // ends the read below too
-                }
-            } catch (InterruptedException ignored) {
-                process.destroyForcibly();
-            }
-        });
-        for (String line = output.readLine(); line != null; line = output.readLine()) {
-            if (line.equals(WorkerMain.WARM_LINE)) {
-                Daemons.drain("processpool-cds-output", process.getInputStream(), ignored -> { });
-                return;
-            }
-        }
-        throw new IOException("the archiving JVM ended before its warm-up did");
     }
 
     private static Path directory() {

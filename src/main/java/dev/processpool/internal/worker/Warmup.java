@@ -43,6 +43,11 @@ final class Warmup {
         return warmup;
     }
 
+    /** Runs the whole warm-up on this thread, with no classes to preload beyond the library's and JSON-B's. */
+    static void runToEnd() {
+        new Warmup().run("-");
+    }
+
     /**
      * Stops the warm-up at its next step. The worker does not wait for it: a step under way (loading JSON-B,
      * say) would hold up a first task that may not need it; one that does waits for that class anyway.

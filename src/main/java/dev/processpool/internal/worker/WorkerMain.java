@@ -22,6 +22,8 @@ import java.nio.file.Path;
 public final class WorkerMain {
     /** Makes a reserve worker warm up before it waits for its pool: further classes to load, or "-". */
     public static final String PRELOAD_PROPERTY = "processpool.preload";
+    /** Makes this JVM only run a reserve worker's warm-up to its end, then exit: a class-data archive's run. */
+    public static final String ARCHIVING_PROPERTY = "processpool.archiving";
     /** What a reserve worker prints on its standard output once it is warm. */
     public static final String WARM_LINE = Warmup.WARM;
     static final int EXIT_PARENT_GONE = 0;
@@ -34,6 +36,11 @@ public final class WorkerMain {
     }
 
     public static void main(String[] args) throws Exception {
+        if (Boolean.getBoolean(ARCHIVING_PROPERTY)) {
+            Warmup.runToEnd();
+            System.exit(0);
+            return;
+        }
         Warmup warmup = Warmup.startIfAsked();
         String[] request = StdinLine.read(System.in).split("\t");
         System.setIn(InputStream.nullInputStream());
