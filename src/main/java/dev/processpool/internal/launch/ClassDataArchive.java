@@ -51,6 +51,8 @@ public final class ClassDataArchive {
     private static final File NULL_FILE = new File("/dev/null");
     /** Keys whose archive this JVM is making or failed to make: each is tried once per JVM. */
     private static final Set<String> ATTEMPTED = ConcurrentHashMap.newKeySet();
+    /** The archive of each JDK and class path, worked out once per JVM: every worker start asks. */
+    private static final Map<String, Path> ARCHIVES = new ConcurrentHashMap<>();
 
     private ClassDataArchive() {
     }
@@ -68,7 +70,7 @@ public final class ClassDataArchive {
         }
         try {
             Format format = Format.of(java);
-            Path archive = PrivateDirectory.ensure(directory(), "class-data archive directory", DIRECTORY_PROPERTY).resolve(key(java, classPath) + format.suffix);
+            Path archive = archive(java, classPath, format);
             if (Files.isRegularFile(archive)) {
                 return List.of(format.useOption + archive);
             }
@@ -82,6 +84,18 @@ public final class ClassDataArchive {
             LOG.log(Level.DEBUG, "no class-data archive for worker JVMs: {0}", e.toString());
         }
         return List.of();
+    }
+
+    private static Path archive(Path java, String classPath, Format format) throws IOException {
+        Path directory = directory();
+        String lookup = directory + "\n" + java + "\n" + classPath;
+        Path archive = ARCHIVES.get(lookup);
+        if (archive == null) {
+            archive = PrivateDirectory.ensure(directory, "class-data archive directory", DIRECTORY_PROPERTY)
+                    .resolve(key(java, classPath) + format.suffix);
+            ARCHIVES.put(lookup, archive);
+        }
+        return archive;
     }
 
     private static boolean isSharingOption(String option) {
