@@ -177,6 +177,18 @@ class CodeLocationTest {
             mount.close();
             temp.close();
             executor.shutdownNow();
+            // The provider removes its files but leaves its directories: java.io.tmpdir/vfs/code-location-test
+            Path providerRoot = Path.of(System.getProperty("java.io.tmpdir"), "vfs");
+            deleteIfEmpty(providerRoot.resolve("code-location-test"));
+            deleteIfEmpty(providerRoot);
+        }
+
+        private static void deleteIfEmpty(Path directory) {
+            try {
+                Files.deleteIfExists(directory);
+            } catch (IOException stillInUse) {
+                // not empty: another test's mount, or something that is not ours
+            }
         }
     }
 }
