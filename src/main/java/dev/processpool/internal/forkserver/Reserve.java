@@ -10,7 +10,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * In the forkserver: the workers kept ready for one recipe. Taking one starts its replacement in the
  * background, so the next request finds one ready as well; a little later, not at once, so that starting JVMs
- * do not take the CPU from the workers just handed out while they start on their first tasks.
+ * do not take the CPU from the workers just handed out while they start on their first tasks. When requests
+ * outrun the reserve (no warm worker was left to take), replacements start at once: waiting would only make
+ * the next request wait longer.
  */
 final class Reserve {
     private final WorkerRecipe recipe;
@@ -31,28 +33,30 @@ final class Reserve {
     /** A warm worker if there is one, else the oldest started one, else a freshly started one. */
     ReserveWorker take(int wantedSize) throws IOException {
         ReserveWorker worker;
+        boolean outrun;
         synchronized (this) {
             size = Math.max(size, wantedSize);
             lastTaken = System.nanoTime();
             ready.removeIf(w -> !w.isAlive());
             worker = ready.stream().filter(ReserveWorker::isWarm).findFirst().orElse(ready.peek());
+            outrun = worker == null || !worker.isWarm();
             ready.remove(worker);
         }
         if (worker == null) {
             worker = start();
         }
-        refill();
+        refill(outrun ? 0 : REFILL_DELAY_MILLIS);
         return worker;
     }
 
-    private void refill() {
+    private void refill(long delayMillis) {
         int missing;
         synchronized (this) {
             missing = closed ? 0 : size - ready.size() - starting;
             starting += Math.max(0, missing);
         }
         for (int i = 0; i < missing; i++) {
-            refiller.schedule(this::startOneIntoReserve, REFILL_DELAY_MILLIS, TimeUnit.MILLISECONDS);
+            refiller.schedule(this::startOneIntoReserve, delayMillis, TimeUnit.MILLISECONDS);
         }
     }
 
