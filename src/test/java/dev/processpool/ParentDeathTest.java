@@ -93,6 +93,25 @@ class ParentDeathTest {
         }
     }
 
+    /** The socket directories of these processes, with what is in them. */
+    private List<String> socketDirectoriesOf(List<Long> pids) {
+        List<String> left = new java.util.ArrayList<>();
+        for (long pid : pids) {
+            try {
+                for (Path directory : socketDirectoriesOf(pid)) {
+                    try (Stream<Path> files = Files.list(directory)) {
+                        left.add(directory + " " + files.map(f -> f.getFileName().toString()).toList());
+                    } catch (IOException gone) {
+                        // removed meanwhile
+                    }
+                }
+            } catch (IOException e) {
+                left.add("cannot list: " + e);
+            }
+        }
+        return left;
+    }
+
     @Test
     void killedParentLeavesNoWorkerServerOrSocketWithinTwoSeconds() throws Exception {
         List<Long> workers = startParent("wait");
@@ -106,18 +125,9 @@ class ParentDeathTest {
         parent.destroyForcibly();
 
         TestPools.await("every process of the killed parent to exit", Duration.ofSeconds(2), () -> noneAlive(started));
-        TestPools.await("every socket directory to be removed", Duration.ofSeconds(2), () -> {
-            try {
-                for (long pid : concat(parentPid, started)) {
-                    if (!socketDirectoriesOf(pid).isEmpty()) {
-                        return false;
-                    }
-                }
-                return true;
-            } catch (IOException e) {
-                return false;
-            }
-        });
+        TestPools.await("every socket directory to be removed", Duration.ofSeconds(2),
+                () -> socketDirectoriesOf(concat(parentPid, started)).isEmpty(),
+                () -> "left: " + socketDirectoriesOf(concat(parentPid, started)));
     }
 
     private static List<Long> concat(long first, List<Long> rest) {

@@ -43,10 +43,16 @@ public final class TestPools {
 
     /** Waits until the condition holds; fails the test with {@code what} if it does not within the timeout. */
     public static void await(String what, Duration timeout, BooleanSupplier condition) {
+        await(what, timeout, condition, () -> "");
+    }
+
+    /** As {@link #await(String, Duration, BooleanSupplier)}; {@code state} tells what was seen, on failure. */
+    public static void await(String what, Duration timeout, BooleanSupplier condition,
+            java.util.function.Supplier<String> state) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out after " + timeout + " waiting for: " + what);
+                throw new AssertionError("timed out after " + timeout + " waiting for: " + what + " " + state.get());
             }
             try {
                 Thread.sleep(10);

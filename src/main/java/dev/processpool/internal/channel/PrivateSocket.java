@@ -10,16 +10,25 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A listening Unix domain socket in a fresh directory that only the owner can open (0700). Closing it
- * removes the socket file and the directory.
+ * removes the socket file and the directory. Sockets still open when the JVM exits are closed by a shutdown
+ * hook, and by {@link #closeAllOpen()} before a {@code Runtime.halt}, so that neither leaves a directory
+ * behind; only a JVM killed outright does, for the next JVM's sweep.
  */
 public final class PrivateSocket implements AutoCloseable {
     /** Directory names start with this, then the owner's pid, so a stale one can be told from a live one. */
     public static final String DIRECTORY_PREFIX = "processpool-";
     private static final AtomicBoolean SWEPT = new AtomicBoolean();
+    /** The sockets of this JVM still open; its monitor orders opening against {@link #closeAllOpen()}. */
+    private static final Set<PrivateSocket> OPEN = ConcurrentHashMap.newKeySet();
+    private static final AtomicBoolean HOOKED = new AtomicBoolean();
+    private static boolean exiting;
 
     private final Path directory;
     private final Path path;
@@ -35,17 +44,38 @@ public final class PrivateSocket implements AutoCloseable {
         if (SWEPT.compareAndSet(false, true)) {
             sweepStale();
         }
-        Path directory = createPrivateDirectory();
-        Path path = directory.resolve(name);
-        ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
-        try {
-            server.bind(UnixDomainSocketAddress.of(path));
-        } catch (IOException e) {
-            server.close();
-            deleteQuietly(directory);
-            throw e;
+        if (HOOKED.compareAndSet(false, true)) {
+            Runtime.getRuntime().addShutdownHook(new Thread(PrivateSocket::closeAllOpen, "processpool-sockets"));
         }
-        return new PrivateSocket(directory, path, server);
+        // Under the lock of the open sockets: a JVM that exits meanwhile closes this one too, or refuses it.
+        synchronized (OPEN) {
+            if (exiting) {
+                throw new IOException("this JVM is exiting: no new socket");
+            }
+            Path directory = createPrivateDirectory();
+            Path path = directory.resolve(name);
+            ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+            try {
+                server.bind(UnixDomainSocketAddress.of(path));
+            } catch (IOException e) {
+                server.close();
+                deleteQuietly(directory);
+                throw e;
+            }
+            PrivateSocket socket = new PrivateSocket(directory, path, server);
+            OPEN.add(socket);
+            return socket;
+        }
+    }
+
+    /** Closes every socket of this JVM that is still open, and refuses new ones: for a JVM about to exit. */
+    public static void closeAllOpen() {
+        List<PrivateSocket> open;
+        synchronized (OPEN) {
+            exiting = true;
+            open = List.copyOf(OPEN);
+        }
+        open.forEach(PrivateSocket::close);
     }
 
     /**
@@ -120,6 +150,7 @@ public final class PrivateSocket implements AutoCloseable {
 
     @Override
     public void close() {
+        OPEN.remove(this);
         try {
             server.close();
         } catch (IOException ignored) {

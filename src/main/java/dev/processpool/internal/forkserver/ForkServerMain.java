@@ -109,7 +109,7 @@ public final class ForkServerMain {
     private void stop() {
         if (stopping.compareAndSet(false, true)) {
             reserves.values().forEach(Reserve::killAll);
-            socket.close();
+            PrivateSocket.closeAllOpen();
             Runtime.getRuntime().halt(0);
         }
     }

@@ -72,7 +72,11 @@ final class ReserveWorker {
         return process.onExit().thenCombine(drained, (p, d) -> p.exitValue());
     }
 
+    /**
+     * Ends the worker with SIGTERM, so that its JVM's shutdown hooks remove the socket of a warm-up under way.
+     * Should it not end, the close of its standard input, when this server exits, ends it too.
+     */
     void kill() {
-        process.destroyForcibly();
+        process.destroy();
     }
 }
