@@ -31,6 +31,8 @@ final class Warmup {
 
     private static final Warmup NONE = new Warmup();
     private volatile boolean stopped;
+    /** The JVM's own standard output, taken before a pool may redirect {@code System.out} to its channel. */
+    private final java.io.PrintStream jvmOut = System.out;
 
     /** Starts the warm-up if this worker is a reserve worker; {@link #stop()} ends it early. */
     static Warmup startIfAsked() {
@@ -82,8 +84,8 @@ final class Warmup {
         }
         if (!stopped) {
             System.gc();   // the warm-up's garbage need not stay in the idle worker's memory
-            System.out.println(WARM);
-            System.out.flush();
+            jvmOut.println(WARM);
+            jvmOut.flush();
         }
     }
 
