@@ -127,7 +127,8 @@ class ParentDeathTest {
         TestPools.await("every process of the killed parent to exit", Duration.ofSeconds(2), () -> noneAlive(started));
         TestPools.await("every socket directory to be removed", Duration.ofSeconds(2),
                 () -> socketDirectoriesOf(concat(parentPid, started)).isEmpty(),
-                () -> "left: " + socketDirectoriesOf(concat(parentPid, started)));
+                () -> "left: " + socketDirectoriesOf(concat(parentPid, started)) + "; the pool's workers " + workers
+                        + ", every process the parent started " + started);
     }
 
     private static List<Long> concat(long first, List<Long> rest) {

@@ -66,6 +66,27 @@ public final class FrameChannel implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs this JVM's first Unix domain socket code (the first costs tens of ms) and the frame code, leaving no
+     * file behind: a connection to a socket that does not exist, and frames written and read in memory. For a
+     * reserve worker waiting for its pool, which may be killed at any moment.
+     */
+    public static void warmUp(int rounds) {
+        Path nowhere = Path.of(System.getProperty("java.io.tmpdir"), "processpool-nowhere-" + System.nanoTime() + ".sock");
+        try (SocketChannel refused = SocketChannel.open(UnixDomainSocketAddress.of(nowhere))) {
+            refused.isConnected();   // someone made that path a socket: harmless, closed at once
+        } catch (IOException expected) {
+            // no such socket: the point was to load and run the code that says so
+        }
+        for (int i = 0; i < rounds; i++) {
+            ByteBuffer written = new FrameWriter(FrameType.HELLO).putString("warm").putLong(i).toBuffer();
+            written.position(Frame.HEADER_BYTES);
+            Frame frame = new Frame(FrameType.of(written.get(4)), written.slice());
+            frame.getString();
+            frame.getLong();
+        }
+    }
+
     @Override
     public void close() {
         try {

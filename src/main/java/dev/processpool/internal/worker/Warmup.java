@@ -1,25 +1,20 @@
 package dev.processpool.internal.worker;
 
 import dev.processpool.ProcessFunction;
-import dev.processpool.internal.channel.Frame;
 import dev.processpool.internal.channel.FrameChannel;
-import dev.processpool.internal.channel.FrameType;
-import dev.processpool.internal.channel.FrameWriter;
-import dev.processpool.internal.channel.PrivateSocket;
 import dev.processpool.internal.classloading.LoaderRegistry;
 import dev.processpool.internal.codec.EncodedTask;
 import dev.processpool.internal.codec.ItemFailure;
 import dev.processpool.internal.codec.RemoteFailure;
 import dev.processpool.internal.codec.TaskEncoder;
 import dev.processpool.internal.threads.Daemons;
-import java.io.IOException;
 import java.util.List;
 
 /**
- * A reserve worker's warm-up while it waits to be handed out: loads the classes to preload, then runs the
- * whole path of a task (rebuilding a lambda, reading inputs, writing results and failures, frames over a Unix
- * domain socket) often enough for the JIT compiler to take it, so its first real task does not pay for any of it. When done it says
- * {@value #WARM} on its standard output. Asked for by the system property {@value #PROPERTY}: a comma-separated
+ * A reserve worker's warm-up while it waits to be handed out: loads the classes to preload, runs the Unix
+ * domain socket and frame code ({@link FrameChannel#warmUp}, which leaves no file behind), then the whole path
+ * of a task (rebuilding a lambda, reading inputs, writing results), and JSON-B last, so its first real task
+ * does not pay for any of it. When done it says {@value #WARM} on its standard output. Asked for by the system property {@value #PROPERTY}: a comma-separated
  * list of further classes to load ({@code "-"} for none).
  */
 final class Warmup {
@@ -72,11 +67,7 @@ final class Warmup {
         for (Class<?> type : new Class<?>[] {ParentLink.class, ChannelOutputStream.class, TaskRunner.Results.class}) {
             type.getName();   // referencing the class loads it
         }
-        try {
-            runChannel();
-        } catch (IOException e) {
-            // a warm-up that cannot open a socket leaves the worker as cold as a spawned one, and as usable
-        }
+        FrameChannel.warmUp(ROUNDS);
         runTasks();
         if (!stopped) {
             // JSON-B last, the costliest step: its first use takes a few hundred ms of CPU
@@ -86,27 +77,6 @@ final class Warmup {
             System.gc();   // the warm-up's garbage need not stay in the idle worker's memory
             jvmOut.println(WARM);
             jvmOut.flush();
-        }
-    }
-
-    /**
-     * Loads and runs the socket code once: the first Unix domain socket of a JVM costs tens of ms. The socket
-     * and its directory go as soon as the connection is made (a reserve worker may be killed any time).
-     */
-    private void runChannel() throws IOException {
-        FrameChannel client;
-        FrameChannel server;
-        try (PrivateSocket socket = PrivateSocket.open("warm-up.sock")) {
-            client = FrameChannel.connect(socket.path());
-            server = socket.accept();
-        }
-        try (client; server) {
-            for (int i = 0; i < ROUNDS && !stopped; i++) {
-                client.send(new FrameWriter(FrameType.HELLO).putString("warm").putLong(i));
-                Frame frame = server.receive();
-                frame.getString();
-                frame.getLong();
-            }
         }
     }
 
