@@ -73,8 +73,8 @@ public final class FrameChannel implements AutoCloseable {
      */
     public static void warmUp(int rounds) {
         Path nowhere = Path.of(System.getProperty("java.io.tmpdir"), "processpool-nowhere-" + System.nanoTime() + ".sock");
-        try (SocketChannel refused = SocketChannel.open(UnixDomainSocketAddress.of(nowhere))) {
-            refused.isConnected();   // someone made that path a socket: harmless, closed at once
+        try (SocketChannel unexpected = SocketChannel.open(UnixDomainSocketAddress.of(nowhere))) {
+            // someone made that path a socket: closed at once, nothing sent
         } catch (IOException expected) {
             // no such socket: the point was to load and run the code that says so
         }

@@ -73,8 +73,8 @@ final class ReserveWorker {
     }
 
     /**
-     * Ends the worker with SIGTERM, so that its JVM's shutdown hooks remove the socket of a warm-up under way.
-     * Should it not end, the close of its standard input, when this server exits, ends it too.
+     * Ends the worker with SIGTERM, so that its JVM exits in order (its shutdown hooks run). Should it not end,
+     * the close of its standard input, when this server exits, ends it too.
      */
     void kill() {
         process.destroy();

@@ -140,7 +140,10 @@ final class PoolCore implements WorkerLauncher.Events {
         }
     }
 
-    /** Gives queued chunks to the workers holding the fewest, up to {@link #chunksPerWorker()} each. */
+    /**
+     * Gives queued chunks to the workers holding the fewest: up to {@link #MAX_CHUNKS_PER_WORKER} each while the
+     * pool's chunks are short, else one.
+     */
     private List<Runnable> assignLocked() {
         List<Runnable> sends = new ArrayList<>();
         int chunksPerWorker = chunkTimes.isShort(SHORT_CHUNK_NANOS) ? MAX_CHUNKS_PER_WORKER : 1;

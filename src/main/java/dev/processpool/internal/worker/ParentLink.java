@@ -65,12 +65,10 @@ final class ParentLink {
         } catch (IOException e) {
             if (!shuttingDown) {
                 removeSocketIfOrphaned();
-                PrivateSocket.closeAllOpen();   // the warm-up's, should it still be open: a halt runs no hooks
                 Runtime.getRuntime().halt(WorkerMain.EXIT_PARENT_GONE);
             }
         } catch (Throwable t) {
             // A malformed frame or an error of this JVM: the channel cannot be trusted any more.
-            PrivateSocket.closeAllOpen();
             Runtime.getRuntime().halt(WorkerMain.EXIT_CHANNEL_FAILED);
         }
     }

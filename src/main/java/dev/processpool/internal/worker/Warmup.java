@@ -14,8 +14,8 @@ import java.util.List;
  * A reserve worker's warm-up while it waits to be handed out: loads the classes to preload, runs the Unix
  * domain socket and frame code ({@link FrameChannel#warmUp}, which leaves no file behind), then the whole path
  * of a task (rebuilding a lambda, reading inputs, writing results), and JSON-B last, so its first real task
- * does not pay for any of it. When done it says {@value #WARM} on its standard output. Asked for by the system property {@value #PROPERTY}: a comma-separated
- * list of further classes to load ({@code "-"} for none).
+ * does not pay for any of it. When done it says {@value #WARM} on its standard output. Asked for by the system
+ * property {@value #PROPERTY}: a comma-separated list of further classes to load ({@code "-"} for none).
  */
 final class Warmup {
     static final String PROPERTY = WorkerMain.PRELOAD_PROPERTY;
