@@ -6,8 +6,11 @@ import java.util.List;
  * A function ready to send: its wire form, and how to write its inputs and read its results in the parent.
  *
  * @param loader the parent's class loader of the function, which resolves the types of results
+ * @param classPathClass the function's class when workers find it on the parent's class path (a reserve worker
+ *     may then load it ahead), else null
  */
-public record EncodedTask(String code, ValueCodec inputs, ValueCodec results, ClassLoader loader) {
+public record EncodedTask(String code, ValueCodec inputs, ValueCodec results, ClassLoader loader,
+        String classPathClass) {
 
     /**
      * Writes inputs; a value that cannot be written is refused naming its type.

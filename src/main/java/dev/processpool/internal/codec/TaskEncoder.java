@@ -2,6 +2,7 @@ package dev.processpool.internal.codec;
 
 import dev.processpool.ProcessFunction;
 import dev.processpool.ProcessRunnable;
+import dev.processpool.internal.classloading.LoaderRegistry;
 import java.lang.invoke.SerializedLambda;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
@@ -81,14 +82,16 @@ public final class TaskEncoder {
                 Sendability.check(value, "captured value #" + (i + 1) + " of " + where);
                 captured.add(TaskCode.Captured.of(value));
             }
-            TaskCode code = new TaskCode(TaskCode.Kind.LAMBDA, loaderIds.applyAsInt(loader), capturingName,
+            int loaderId = loaderIds.applyAsInt(loader);
+            TaskCode code = new TaskCode(TaskCode.Kind.LAMBDA, loaderId, capturingName,
                     lambda.getFunctionalInterfaceClass(), lambda.getFunctionalInterfaceMethodName(),
                     lambda.getFunctionalInterfaceMethodSignature(), lambda.getImplMethodKind(), implName,
                     lambda.getImplMethodName(), lambda.getImplMethodSignature(), lambda.getInstantiatedMethodType(),
                     captured, null);
             Class<?> implClass = Class.forName(implName, false, loader);
             Signatures.InOut types = Signatures.ofLambda(code, implClass, captured.size(), loader);
-            return new EncodedTask(code.toJson(), new ValueCodec(types.input()), new ValueCodec(types.output()), loader);
+            return new EncodedTask(code.toJson(), new ValueCodec(types.input()), new ValueCodec(types.output()), loader,
+                    onClassPath(loaderId, capturingName));
         } catch (ClassNotFoundException | NoSuchMethodException | TypeNotPresentException e) {
             throw new IllegalArgumentException("cannot send " + where + " to a worker: its classes are not visible"
                     + " from its own class loader (" + e + ")", e);
@@ -120,9 +123,15 @@ public final class TaskEncoder {
         Sendability.check(function, what);
         String state = JsonbHolder.JSONB.toJson(function);
         ClassLoader loader = type.getClassLoader();
-        TaskCode code = new TaskCode(TaskCode.Kind.OBJECT, loaderIds.applyAsInt(loader), type.getName(),
+        int loaderId = loaderIds.applyAsInt(loader);
+        TaskCode code = new TaskCode(TaskCode.Kind.OBJECT, loaderId, type.getName(),
                 null, null, null, 0, null, null, null, null, List.of(), state);
         Signatures.InOut types = Signatures.ofClass(type, iface);
-        return new EncodedTask(code.toJson(), new ValueCodec(types.input()), new ValueCodec(types.output()), loader);
+        return new EncodedTask(code.toJson(), new ValueCodec(types.input()), new ValueCodec(types.output()), loader,
+                onClassPath(loaderId, type.getName()));
+    }
+
+    private static String onClassPath(int loaderId, String className) {
+        return loaderId == LoaderRegistry.CLASS_PATH ? className : null;
     }
 }

@@ -3,6 +3,7 @@ package dev.processpool.internal.forkserver;
 import java.io.IOException;
 import dev.processpool.internal.launch.StartedWorker;
 import dev.processpool.internal.launch.WorkerRequest;
+import dev.processpool.internal.worker.WarmUpHints;
 import java.util.List;
 
 /**
@@ -19,8 +20,9 @@ public final class ForkServerClient {
         return connection;
     }
 
-    List<StartedWorker> spawn(String recipe, int reserveSize, List<WorkerRequest> requests) throws IOException {
-        return connection().spawn(recipe, reserveSize, requests);
+    List<StartedWorker> spawn(String recipe, int reserveSize, WarmUpHints hints, List<WorkerRequest> requests)
+            throws IOException {
+        return connection().spawn(recipe, reserveSize, hints, requests);
     }
 
     /**

@@ -9,6 +9,7 @@ import dev.processpool.internal.channel.FrameWriter;
 import dev.processpool.internal.channel.PrivateSocket;
 import dev.processpool.internal.launch.WorkerCommand;
 import dev.processpool.internal.threads.Daemons;
+import dev.processpool.internal.worker.WarmUpHints;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -149,7 +150,8 @@ final class ForkServerConnection {
     }
 
     /** Asks for one worker per request, all at once, then waits for the answers; all or none. */
-    List<StartedWorker> spawn(String recipe, int reserveSize, List<WorkerRequest> workers) throws IOException {
+    List<StartedWorker> spawn(String recipe, int reserveSize, WarmUpHints hints, List<WorkerRequest> workers)
+            throws IOException {
         Map<Long, CompletableFuture<ForkedWorker>> answers = new LinkedHashMap<>();
         List<StartedWorker> started = new ArrayList<>();
         try {
@@ -159,7 +161,8 @@ final class ForkServerConnection {
                 requests.put(id, answer);
                 answers.put(id, answer);
                 channel.send(new FrameWriter(FrameType.SPAWN_REQUEST).putLong(id).putString(recipe)
-                        .putInt(reserveSize).putString(worker.socketPath().toString()).putString(worker.token()));
+                        .putInt(reserveSize).putString(hints.line()).putString(worker.socketPath().toString())
+                        .putString(worker.token()));
             }
             for (CompletableFuture<ForkedWorker> answer : answers.values()) {
                 started.add(await(answer));

@@ -5,6 +5,7 @@ import dev.processpool.internal.launch.StartedWorker;
 import dev.processpool.internal.launch.WorkerCommand;
 import dev.processpool.internal.launch.WorkerRequest;
 import dev.processpool.internal.launch.WorkerStarter;
+import dev.processpool.internal.worker.WarmUpHints;
 import dev.processpool.internal.worker.WorkerMain;
 import java.io.IOException;
 import java.util.List;
@@ -43,7 +44,7 @@ public final class ForkServerStarter implements WorkerStarter {
     public List<StartedWorker> startAll(List<WorkerRequest> requests) throws IOException {
         PoolOptions options = requests.get(0).options();
         int reserve = Integer.getInteger(RESERVE_PROPERTY, Math.min(options.processes(), DEFAULT_MAX_RESERVE));
-        return client.spawn(recipe(options), reserve, requests);
+        return client.spawn(recipe(options), reserve, WarmUpHints.ofThisJvm(), requests);
     }
 
     /**

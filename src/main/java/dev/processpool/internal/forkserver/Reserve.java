@@ -1,5 +1,6 @@
 package dev.processpool.internal.forkserver;
 
+import dev.processpool.internal.worker.WarmUpHints;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -23,6 +24,7 @@ final class Reserve {
     private int size;
     private int starting;
     private boolean closed;
+    private WarmUpHints hints = WarmUpHints.NONE;
     private long lastTaken = System.nanoTime();
 
     Reserve(WorkerRecipe recipe, ScheduledExecutorService refiller) {
@@ -30,11 +32,16 @@ final class Reserve {
         this.refiller = refiller;
     }
 
-    /** A warm worker if there is one, else the oldest started one, else a freshly started one. */
-    ReserveWorker take(int wantedSize) throws IOException {
+    /**
+     * A warm worker if there is one, else the oldest started one, else a freshly started one.
+     *
+     * @param hints what the workers started from now on may prepare for the asking JVM's pools
+     */
+    ReserveWorker take(int wantedSize, WarmUpHints hints) throws IOException {
         ReserveWorker worker;
         boolean outrun;
         synchronized (this) {
+            this.hints = hints;
             size = Math.max(size, wantedSize);
             lastTaken = System.nanoTime();
             ready.removeIf(w -> !w.isAlive());
@@ -84,7 +91,11 @@ final class Reserve {
         ProcessBuilder builder = new ProcessBuilder(recipe.command()).redirectErrorStream(true);
         builder.environment().clear();
         builder.environment().putAll(recipe.environment());
-        return new ReserveWorker(builder.start());
+        WarmUpHints startHints;
+        synchronized (this) {
+            startHints = hints;
+        }
+        return new ReserveWorker(builder.start(), startHints);
     }
 
     /** Whether no worker was taken for this long: then nobody uses the recipe any more. */

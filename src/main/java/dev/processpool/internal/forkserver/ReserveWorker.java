@@ -1,6 +1,7 @@
 package dev.processpool.internal.forkserver;
 
 import dev.processpool.internal.threads.Daemons;
+import dev.processpool.internal.worker.WarmUpHints;
 import dev.processpool.internal.worker.WorkerMain;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -21,8 +22,12 @@ final class ReserveWorker {
     private Consumer<String> output;
     private volatile boolean warm;
 
-    ReserveWorker(Process process) {
+    /** @param hints its first line on standard input, read before its warm-up */
+    ReserveWorker(Process process, WarmUpHints hints) throws IOException {
         this.process = process;
+        OutputStream stdin = process.getOutputStream();
+        stdin.write((hints.line() + "\n").getBytes(StandardCharsets.UTF_8));
+        stdin.flush();
         this.drained = Daemons.drain("forkserver-worker-" + process.pid() + "-output", process.getInputStream(),
                 this::deliver);
     }

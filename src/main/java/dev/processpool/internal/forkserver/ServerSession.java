@@ -4,6 +4,7 @@ import dev.processpool.internal.channel.Frame;
 import dev.processpool.internal.channel.FrameChannel;
 import dev.processpool.internal.channel.FrameType;
 import dev.processpool.internal.channel.FrameWriter;
+import dev.processpool.internal.worker.WarmUpHints;
 import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
@@ -30,24 +31,25 @@ final class ServerSession {
             long id = request.getLong();
             String recipe = request.getString();
             int reserveSize = request.getInt();
+            WarmUpHints hints = WarmUpHints.of(request.getString());
             String socketPath = request.getString();
             String token = request.getString();
             try {
-                handOut(id, recipe, reserveSize, socketPath, token);
+                handOut(id, recipe, reserveSize, hints, socketPath, token);
             } catch (IOException | RuntimeException e) {
                 send(new FrameWriter(FrameType.SPAWN_FAILED).putLong(id).putString(e.toString()));
             }
         }
     }
 
-    private void handOut(long id, String recipe, int reserveSize, String socketPath, String token)
+    private void handOut(long id, String recipe, int reserveSize, WarmUpHints hints, String socketPath, String token)
             throws IOException {
         Reserve reserve = reserves.computeIfAbsent(recipe, json -> new Reserve(WorkerRecipe.fromJson(json), refiller));
-        ReserveWorker worker = reserve.take(reserveSize);
+        ReserveWorker worker = reserve.take(reserveSize, hints);
         try {
             worker.sendTo(socketPath, token);
         } catch (IOException diedInReserve) {
-            worker = reserve.take(reserveSize);
+            worker = reserve.take(reserveSize, hints);
             worker.sendTo(socketPath, token);
         }
         long pid = worker.pid();

@@ -161,6 +161,10 @@ final class PoolCore implements WorkerLauncher.Events {
                     worker.toSend.add(chunk);
                     busy++;
                     sends.add(worker::sendQueued);
+                    if (!canTakeMore(worker)) {
+                        // its last chunk: its successor starts now, not once this chunk is done
+                        sends.addAll(replaceLocked());
+                    }
                 }
             }
         }
@@ -373,7 +377,9 @@ final class PoolCore implements WorkerLauncher.Events {
     private List<Runnable> replaceLocked() {
         int wanted = state == PoolState.RUNNING ? processes
                 : state == PoolState.CLOSING ? Math.min(queue.size(), processes) : 0;
-        int missing = wanted - connections.size() - starting;
+        // a worker given its last chunk (maxTasksPerChild) is already being replaced
+        int staying = (int) connections.stream().filter(this::canTakeMore).count();
+        int missing = wanted - staying - starting;
         if (missing <= 0) {
             return List.of();
         }

@@ -6,6 +6,7 @@ import dev.processpool.ProcessFunction;
 import dev.processpool.internal.classloading.LoaderRegistry;
 import dev.processpool.internal.codec.EncodedTask;
 import dev.processpool.internal.codec.TaskEncoder;
+import dev.processpool.internal.launch.TaskClassesSeen;
 import dev.processpool.internal.launch.WorkerStarter;
 import dev.processpool.internal.threads.Daemons;
 import java.io.IOException;
@@ -130,10 +131,16 @@ public final class WorkerPool implements Pool {
         return onCallbackThread(submitOne(fn, input));
     }
 
+    private EncodedTask encode(Object fn) {
+        EncodedTask task = encoder.encode(fn);
+        TaskClassesSeen.record(task.classPathClass());
+        return task;
+    }
+
     @SuppressWarnings("unchecked")
     private <R> CompletableFuture<R> submitOne(ProcessFunction<?, R> fn, Object input) {
         core.checkRunning();
-        EncodedTask task = encoder.encode(fn);
+        EncodedTask task = encode(fn);
         CompletableFuture<R> result = new CompletableFuture<>();
         ChunkListener listener = (chunk, results, errors) -> {
             if (errors[0] != null) {
@@ -172,7 +179,7 @@ public final class WorkerPool implements Pool {
     @SuppressWarnings({"unchecked", "rawtypes"})
     private <R> CompletableFuture<List<R>> submitMap(ProcessFunction<?, R> fn, Iterable<?> inputs, int chunksize) {
         core.checkRunning();
-        EncodedTask task = encoder.encode(fn);
+        EncodedTask task = encode(fn);
         List<?> items = materialize(inputs);
         int size = chunksize > 0 ? chunksize : Math.max(1, ceilDiv(items.size(), 4 * processes()));
         int chunkCount = ceilDiv(items.size(), size);
@@ -219,7 +226,7 @@ public final class WorkerPool implements Pool {
             LazyResults<R> results) {
         core.checkRunning();
         Objects.requireNonNull(inputs, "inputs");
-        EncodedTask task = encoder.encode(fn);
+        EncodedTask task = encode(fn);
         ChunkFeeder feeder = new ChunkFeeder(inputs, task, chunksize, results, core, openFeeders::remove);
         if (!feeder.exhausted()) {
             openFeeders.add(feeder);

@@ -6,10 +6,6 @@ import dev.processpool.internal.codec.DecodedTask;
 import dev.processpool.internal.codec.ItemFailure;
 import dev.processpool.internal.codec.RemoteFailure;
 import dev.processpool.internal.codec.TaskDecoder;
-import java.io.File;
-import java.net.MalformedURLException;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -118,18 +114,6 @@ final class TaskRunner {
 
     /** The parent's plain class path, read from files by the worker itself. */
     private ClassLoader classPathLoader() {
-        List<URL> urls = new ArrayList<>();
-        for (String entry : parentClassPath.split(File.pathSeparator)) {
-            if (!entry.isEmpty()) {
-                try {
-                    urls.add(new File(entry).toURI().toURL());
-                } catch (MalformedURLException e) {
-                    // an entry that is no path cannot hold classes either
-                }
-            }
-        }
-        ClassLoader library = TaskRunner.class.getClassLoader();
-        return new RemoteClassLoader(LoaderRegistry.CLASS_PATH,
-                new URLClassLoader("processpool-class-path", urls.toArray(URL[]::new), library), parent);
+        return new RemoteClassLoader(LoaderRegistry.CLASS_PATH, ClassPathLoader.of(parentClassPath), parent);
     }
 }

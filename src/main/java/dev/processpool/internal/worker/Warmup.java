@@ -3,46 +3,56 @@ package dev.processpool.internal.worker;
 import dev.processpool.ProcessFunction;
 import dev.processpool.internal.channel.FrameChannel;
 import dev.processpool.internal.classloading.LoaderRegistry;
-import dev.processpool.internal.codec.EncodedTask;
 import dev.processpool.internal.codec.ItemFailure;
 import dev.processpool.internal.codec.RemoteFailure;
 import dev.processpool.internal.codec.TaskEncoder;
+import dev.processpool.internal.launch.StdinLine;
 import dev.processpool.internal.threads.Daemons;
 import java.util.List;
 
 /**
- * A reserve worker's warm-up while it waits to be handed out: loads the classes to preload, runs the Unix
- * domain socket and frame code ({@link FrameChannel#warmUp}, which leaves no file behind), then the whole path
- * of a task (rebuilding a lambda, reading inputs, writing results), and JSON-B last, so its first real task
- * does not pay for any of it. When done it says {@value #WARM} on its standard output. Asked for by the system
- * property {@value #PROPERTY}: a comma-separated list of further classes to load ({@code "-"} for none).
+ * A reserve worker's warm-up while it waits to be handed out: loads the classes to preload, builds the class
+ * loader of its future pool's class path and loads the task classes seen there ({@link WarmUpHints}), runs the
+ * Unix domain socket and frame code ({@link FrameChannel#warmUp}, which leaves no file behind), then the whole
+ * path of a task (rebuilding a lambda, reading inputs, writing results), so its first real task does not pay for
+ * any of it; then it says {@value #WARM} on its standard output. JSON-B, the costliest step (a few hundred ms of
+ * CPU), comes only once the worker has waited {@value #JSONB_AFTER_IDLE_MILLIS} ms without being handed out:
+ * when pools take workers as fast as they start ({@code maxTasksPerChild}), a step their plain tasks never need
+ * would only take the CPU from the workers starting. Asked for by the system property {@value #PROPERTY}: a
+ * comma-separated list of further classes to load ({@code "-"} for none).
  */
 final class Warmup {
     static final String PROPERTY = WorkerMain.PRELOAD_PROPERTY;
     /** The line a reserve worker prints when it is warm; its forkserver hands out warm workers first. */
     public static final String WARM = "processpool-worker-warm";
     private static final int ROUNDS = 20;
-
+    static final long JSONB_AFTER_IDLE_MILLIS = 500;
+    private static final String TASK_INPUTS = "[1,2,3,4,5,6,7,8]";
 
     private static final Warmup NONE = new Warmup();
     private volatile boolean stopped;
+    private final java.util.concurrent.CountDownLatch handedOut = new java.util.concurrent.CountDownLatch(1);
     /** The JVM's own standard output, taken before a pool may redirect {@code System.out} to its channel. */
     private final java.io.PrintStream jvmOut = System.out;
 
-    /** Starts the warm-up if this worker is a reserve worker; {@link #stop()} ends it early. */
-    static Warmup startIfAsked() {
+    /**
+     * Starts the warm-up if this worker is a reserve worker, which reads its {@link WarmUpHints} from
+     * {@code stdin} first; {@link #stop()} ends it early.
+     */
+    static Warmup startIfAsked(java.io.InputStream stdin) throws java.io.IOException {
         String classes = System.getProperty(PROPERTY);
         if (classes == null) {
             return NONE;
         }
+        WarmUpHints hints = WarmUpHints.of(StdinLine.read(stdin));
         Warmup warmup = new Warmup();
-        Daemons.start("processpool-warm-up", () -> warmup.run(classes));
+        Daemons.start("processpool-warm-up", () -> warmup.run(classes, hints, JSONB_AFTER_IDLE_MILLIS));
         return warmup;
     }
 
-    /** Runs the whole warm-up on this thread, with no classes to preload beyond the library's and JSON-B's. */
+    /** Runs the whole warm-up on this thread at once, with no classes to preload beyond the library's. */
     static void runToEnd() {
-        new Warmup().run("-");
+        new Warmup().run("-", WarmUpHints.NONE, 0);
     }
 
     /**
@@ -51,9 +61,10 @@ final class Warmup {
      */
     void stop() {
         stopped = true;
+        handedOut.countDown();
     }
 
-    private void run(String classes) {
+    private void run(String classes, WarmUpHints hints, long jsonbAfterIdleMillis) {
         for (String name : classes.split(",")) {
             if (!name.isBlank() && !"-".equals(name)) {
                 try {
@@ -67,28 +78,63 @@ final class Warmup {
         for (Class<?> type : new Class<?>[] {ParentLink.class, ChannelOutputStream.class, TaskRunner.Results.class}) {
             type.getName();   // referencing the class loads it
         }
+        loadTaskClasses(hints);
         FrameChannel.warmUp(ROUNDS);
-        runTasks();
-        if (!stopped) {
-            // JSON-B last, the costliest step: its first use takes a few hundred ms of CPU
+        runTasks(hints);
+        if (stopped) {
+            return;
+        }
+        jvmOut.println(WARM);
+        jvmOut.flush();
+        if (idleFor(jsonbAfterIdleMillis)) {
             ItemFailure.fromJson(ItemFailure.toJson(List.of(new ItemFailure(0, RemoteFailure.of(new Exception("warm"))))));
         }
         if (!stopped) {
             System.gc();   // the warm-up's garbage need not stay in the idle worker's memory
-            jvmOut.println(WARM);
-            jvmOut.flush();
         }
     }
 
-    private void runTasks() {
+    /** Whether the worker was not handed out for {@code millis} (at once for 0). */
+    private boolean idleFor(long millis) {
+        try {
+            return !handedOut.await(millis, java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            return false;
+        }
+    }
+
+    /** Loaded, not initialised: their static initialisers run when a task first uses them, as without us. */
+    private void loadTaskClasses(WarmUpHints hints) {
+        ClassLoader loader = ClassPathLoader.prepare(hints.classPath());
+        for (String name : hints.taskClasses()) {
+            if (stopped) {
+                return;
+            }
+            try {
+                Class.forName(name, false, loader);
+            } catch (ClassNotFoundException | LinkageError e) {
+                // a class that moved or went: only its preloading is lost
+            }
+        }
+    }
+
+    /**
+     * The task path as a worker runs it: rebuilding a capturing lambda, reading inputs, writing results. The
+     * task's wire form comes with the hints, from the parent that has its encoder warm already: encoding one
+     * here would load the whole encoder (about 100 ms of CPU) that a worker never needs.
+     */
+    private void runTasks(WarmUpHints hints) {
+        String code = hints.taskCode().isEmpty() ? encodedTask() : hints.taskCode();
+        TaskRunner runner = new TaskRunner((loader, name) -> null, "");
+        for (int i = 0; i < ROUNDS && !stopped; i++) {
+            runner.run(code, TASK_INPUTS);
+        }
+    }
+
+    /** The wire form of the warm-up's task, a lambda capturing an int. */
+    static String encodedTask() {
         int offset = 1;
         ProcessFunction<Integer, Integer> function = x -> x + offset;
-        EncodedTask task = new TaskEncoder(LoaderRegistry.INSTANCE::idOf).encode(function);
-        TaskRunner runner = new TaskRunner((loader, name) -> null, "");
-        List<Integer> inputs = List.of(1, 2, 3, 4, 5, 6, 7, 8);
-        for (int i = 0; i < ROUNDS && !stopped; i++) {
-            TaskRunner.Results results = runner.run(task.code(), task.encodeInputs(inputs, "warm-up inputs"));
-            task.decodeResults(results.json(), (error, index) -> { });
-        }
+        return new TaskEncoder(LoaderRegistry.INSTANCE::idOf).encode(function).code();
     }
 }

@@ -41,7 +41,7 @@ public final class WorkerMain {
             System.exit(0);
             return;
         }
-        Warmup warmup = Warmup.startIfAsked();
+        Warmup warmup = Warmup.startIfAsked(System.in);
         String[] request = StdinLine.read(System.in).split("\t");
         System.setIn(InputStream.nullInputStream());
         warmup.stop();

@@ -1,0 +1,36 @@
+package dev.processpool.internal.worker;
+
+import dev.processpool.internal.launch.TaskClassesSeen;
+import java.util.List;
+
+/**
+ * What a reserve worker may prepare for the pools of the JVM that asks: their class path (the worker builds its
+ * class loader ahead), the task classes seen so far (it loads them) and the wire form of its warm-up task (see
+ * {@code Warmup}). Given on the worker's standard input as one line, {@code class-path TAB class,class TAB
+ * task-code}, before the line that hands it out. An empty part is a hint not given.
+ */
+public record WarmUpHints(String classPath, List<String> taskClasses, String taskCode) {
+    public static final WarmUpHints NONE = new WarmUpHints("", List.of(), "");
+
+    /** This JVM's: its class path, the task classes its pools have sent and its encoding of the warm-up task. */
+    public static WarmUpHints ofThisJvm() {
+        String classPath = System.getProperty("java.class.path", "");
+        return new WarmUpHints(classPath.contains("\t") || classPath.contains("\n") ? "" : classPath,
+                TaskClassesSeen.list(), WarmUpTask.CODE);
+    }
+
+    public String line() {
+        return classPath + "\t" + String.join(",", taskClasses) + "\t" + taskCode;
+    }
+
+    public static WarmUpHints of(String line) {
+        String[] parts = line.split("\t", -1);
+        List<String> classes = parts.length > 1 && !parts[1].isEmpty() ? List.of(parts[1].split(",")) : List.of();
+        return new WarmUpHints(parts[0], classes, parts.length > 2 ? parts[2] : "");
+    }
+
+    /** Encoded once per parent JVM, when it first asks a forkserver for workers. */
+    private static final class WarmUpTask {
+        static final String CODE = Warmup.encodedTask();
+    }
+}
