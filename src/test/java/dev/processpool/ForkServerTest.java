@@ -13,6 +13,7 @@ import dev.processpool.internal.context.ContextRegistry;
 import dev.processpool.internal.context.StartMethodContext;
 import dev.processpool.internal.forkserver.ForkServerClient;
 import dev.processpool.internal.forkserver.ForkServerStarter;
+import dev.processpool.internal.launch.TaskClassesSeen;
 import java.io.IOException;
 import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
@@ -86,6 +87,13 @@ class ForkServerTest {
         workers.forEach(worker -> assertEquals(server, parentOf(worker), "worker " + worker + " is the server's child"));
         TestPools.await("2 handed-out workers and 2 in reserve", Duration.ofSeconds(30),
                 () -> liveChildren(server) == 4);
+    }
+
+    @Test
+    void theTaskClassesPoolsSendAreHintedToReserveWorkers() {
+        Pool pool = pool(newContext(), PoolOptions.builder().processes(1).build());
+        pool.apply(ForkServerTest::pid, 0);
+        assertTrue(TaskClassesSeen.list().contains(ForkServerTest.class.getName()), "seen: " + TaskClassesSeen.list());
     }
 
     @Test

@@ -50,9 +50,9 @@ final class Warmup {
         return warmup;
     }
 
-    /** Runs the whole warm-up on this thread at once, with no classes to preload beyond the library's. */
-    static void runToEnd() {
-        new Warmup().run("-", WarmUpHints.NONE, 0);
+    /** Runs the whole warm-up on this thread at once, JSON-B included, with no classes to preload but hinted ones. */
+    static void runToEnd(WarmUpHints hints) {
+        new Warmup().run("-", hints, 0);
     }
 
     /**

@@ -37,7 +37,7 @@ public final class WorkerMain {
 
     public static void main(String[] args) throws Exception {
         if (Boolean.getBoolean(ARCHIVING_PROPERTY)) {
-            Warmup.runToEnd();
+            Warmup.runToEnd(WarmUpHints.NONE);
             System.exit(0);
             return;
         }

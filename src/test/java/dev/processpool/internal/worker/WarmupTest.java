@@ -1,0 +1,68 @@
+package dev.processpool.internal.worker;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A reserve worker's warm-up prepares its pool's class path loader and loads the task classes it is hinted. */
+class WarmupTest {
+    @TempDir
+    Path classPath;
+
+    /** Compiles {@code warmed.<name>}, a class only the class path loader of {@link #classPath} can find. */
+    private String compileTaskClass(String name) throws IOException {
+        Path source = classPath.resolve(name + ".java");
+        Files.writeString(source, "package warmed" + name + "; public class " + name + " { }");
+        int status = ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", classPath.toString(),
+                source.toString());
+        assertEquals(0, status, "javac of " + source);
+        return "warmed" + name + "." + name;
+    }
+
+    @Test
+    void hintedTaskClassesAreLoadedAheadInTheLoaderTheTasksWillUse() throws IOException {
+        String hinted = compileTaskClass("Hinted");
+        String notHinted = compileTaskClass("NotHinted");
+        WarmUpHints hints = new WarmUpHints(classPath.toString(), List.of(hinted, "no.such.Task"), "");
+
+        Warmup.runToEnd(hints);
+
+        ClassLoader loader = ClassPathLoader.of(classPath.toString());
+        assertSame(loader, ClassPathLoader.of(classPath.toString()), "the loader built ahead is the one tasks get");
+        assertNotNull(loader.getDefinedPackage("warmedHinted"), "the hinted class was loaded ahead");
+        assertNull(loader.getDefinedPackage("warmedNotHinted"), "a class not hinted is not loaded: " + notHinted);
+    }
+
+    @Test
+    void anotherClassPathGetsALoaderOfItsOwn() {
+        Warmup.runToEnd(new WarmUpHints(classPath.toString(), List.of(), ""));
+        ClassLoader other = ClassPathLoader.of(classPath.resolve("other").toString());
+        assertNotNull(other);
+        assertEquals(false, other == ClassPathLoader.of(classPath.toString()));
+    }
+
+    @Test
+    void hintsTravelAsOneLineAndEmptyPartsStayEmpty() {
+        WarmUpHints hints = new WarmUpHints("/a.jar:/b", List.of("x.A", "y.B"), "{\"kind\":\"LAMBDA\"}");
+        assertEquals(hints, WarmUpHints.of(hints.line()));
+        assertEquals(1, hints.line().lines().count());
+        assertEquals(WarmUpHints.NONE, WarmUpHints.of(WarmUpHints.NONE.line()));
+        assertEquals(WarmUpHints.NONE, WarmUpHints.of(""), "a parent that sends no hints");
+    }
+
+    @Test
+    void theParentsEncodingOfTheWarmUpTaskRunsInTheWorker() {
+        TaskRunner.Results results = new TaskRunner((loader, name) -> null, "").run(Warmup.encodedTask(), "[1,2]");
+        assertEquals("[2,3]", results.json());
+        assertEquals(List.of(), results.failures());
+    }
+}
