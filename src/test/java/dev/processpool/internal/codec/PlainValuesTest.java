@@ -44,6 +44,9 @@ class PlainValuesTest {
         assertThrows(JsonbException.class, () -> longs.decode("[9223372036854775808]"));
         assertThrows(RuntimeException.class, () -> ints.decode("[1,"));
         assertThrows(RuntimeException.class, () -> ints.decode("[01]"));
+        assertThrows(RuntimeException.class, () -> ints.decode("[nul]"));
+        assertThrows(RuntimeException.class, () -> ints.decode("[1,\u2003 2]"), "a space beyond Latin-1 is no JSON space");
+        assertThrows(RuntimeException.class, () -> ints.decode("[1\u0100]"));
     }
 
     @Test
