@@ -45,6 +45,16 @@ class WorkerStartupTest {
         }
     }
 
+    /** The property that makes a reserve worker warm up, set by hand: the worker still takes its pool's line. */
+    @Test
+    void aWorkerAskedToWarmUpByItsJvmOptionsStillStarts() {
+        PoolOptions options = PoolOptions.builder().processes(1).jvmOptions("-Dprocesspool.preload=-").build();
+        try (Pool pool = TestPools.newPool(startMethod, options)) {
+            Integer three = pool.apply((Integer x) -> x + 1, 2);
+            assertEquals(3, three);
+        }
+    }
+
     @Test
     void workersDoNotSeeTheParentsEnvironmentUnlessConfigured() {
         String secret = parentOnlyVariable();

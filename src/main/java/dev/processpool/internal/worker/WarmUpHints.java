@@ -6,11 +6,12 @@ import java.util.List;
 /**
  * What a reserve worker may prepare for the pools of the JVM that asks: their class path (the worker builds its
  * class loader ahead), the task classes seen so far (it loads them) and the wire form of its warm-up task (see
- * {@code Warmup}). Given on the worker's standard input as one line, {@code class-path TAB class,class TAB
- * task-code}, before the line that hands it out. An empty part is a hint not given.
+ * {@code Warmup}). Given on the worker's standard input as one line, {@code warm-up-hints TAB class-path TAB
+ * class,class TAB task-code}, before the line that hands it out. An empty part is a hint not given.
  */
 public record WarmUpHints(String classPath, List<String> taskClasses, String taskCode) {
     public static final WarmUpHints NONE = new WarmUpHints("", List.of(), "");
+    private static final String PREFIX = "warm-up-hints\t";
 
     /** This JVM's: its class path, the task classes its pools have sent and its encoding of the warm-up task. */
     public static WarmUpHints ofThisJvm() {
@@ -20,11 +21,17 @@ public record WarmUpHints(String classPath, List<String> taskClasses, String tas
     }
 
     public String line() {
-        return classPath + "\t" + String.join(",", taskClasses) + "\t" + taskCode;
+        return PREFIX + classPath + "\t" + String.join(",", taskClasses) + "\t" + taskCode;
     }
 
+    /** Whether a line on a worker's standard input is hints, not the line that hands it out. */
+    public static boolean isHints(String line) {
+        return line.startsWith(PREFIX);
+    }
+
+    /** @param line a line for which {@link #isHints} holds */
     public static WarmUpHints of(String line) {
-        String[] parts = line.split("\t", -1);
+        String[] parts = line.substring(PREFIX.length()).split("\t", -1);
         List<String> classes = parts.length > 1 && !parts[1].isEmpty() ? List.of(parts[1].split(",")) : List.of();
         return new WarmUpHints(parts[0], classes, parts.length > 2 ? parts[2] : "");
     }

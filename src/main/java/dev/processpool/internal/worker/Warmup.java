@@ -6,7 +6,6 @@ import dev.processpool.internal.classloading.LoaderRegistry;
 import dev.processpool.internal.codec.ItemFailure;
 import dev.processpool.internal.codec.RemoteFailure;
 import dev.processpool.internal.codec.TaskEncoder;
-import dev.processpool.internal.launch.StdinLine;
 import dev.processpool.internal.threads.Daemons;
 import java.util.List;
 
@@ -35,16 +34,12 @@ final class Warmup {
     /** The JVM's own standard output, taken before a pool may redirect {@code System.out} to its channel. */
     private final java.io.PrintStream jvmOut = System.out;
 
-    /**
-     * Starts the warm-up if this worker is a reserve worker, which reads its {@link WarmUpHints} from
-     * {@code stdin} first; {@link #stop()} ends it early.
-     */
-    static Warmup startIfAsked(java.io.InputStream stdin) throws java.io.IOException {
+    /** Starts the warm-up if this worker is a reserve worker; {@link #stop()} ends it early. */
+    static Warmup startIfAsked(WarmUpHints hints) {
         String classes = System.getProperty(PROPERTY);
         if (classes == null) {
             return NONE;
         }
-        WarmUpHints hints = WarmUpHints.of(StdinLine.read(stdin));
         Warmup warmup = new Warmup();
         Daemons.start("processpool-warm-up", () -> warmup.run(classes, hints, JSONB_AFTER_IDLE_MILLIS));
         return warmup;

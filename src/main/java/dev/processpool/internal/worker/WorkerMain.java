@@ -41,8 +41,10 @@ public final class WorkerMain {
             System.exit(0);
             return;
         }
-        Warmup warmup = Warmup.startIfAsked(System.in);
-        String[] request = StdinLine.read(System.in).split("\t");
+        String line = StdinLine.read(System.in);
+        WarmUpHints hints = WarmUpHints.isHints(line) ? WarmUpHints.of(line) : WarmUpHints.NONE;
+        Warmup warmup = Warmup.startIfAsked(hints);
+        String[] request = (hints == WarmUpHints.NONE ? line : StdinLine.read(System.in)).split("\t");
         System.setIn(InputStream.nullInputStream());
         warmup.stop();
         if (request.length < 2) {

@@ -1,9 +1,11 @@
 package dev.processpool.internal.worker;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -56,7 +58,9 @@ class WarmupTest {
         assertEquals(hints, WarmUpHints.of(hints.line()));
         assertEquals(1, hints.line().lines().count());
         assertEquals(WarmUpHints.NONE, WarmUpHints.of(WarmUpHints.NONE.line()));
-        assertEquals(WarmUpHints.NONE, WarmUpHints.of(""), "a parent that sends no hints");
+        assertTrue(WarmUpHints.isHints(hints.line()));
+        assertFalse(WarmUpHints.isHints("/tmp/pool/socket\t0123abcd"), "the line that hands a worker out");
+        assertFalse(WarmUpHints.isHints(""), "the end of the input");
     }
 
     @Test
