@@ -7,7 +7,10 @@ import dev.processpool.internal.codec.ItemFailure;
 import dev.processpool.internal.codec.RemoteFailure;
 import dev.processpool.internal.codec.TaskEncoder;
 import dev.processpool.internal.threads.Daemons;
+import java.io.PrintStream;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A reserve worker's warm-up while it waits to be handed out: loads the classes to preload, builds the class
@@ -30,9 +33,9 @@ final class Warmup {
 
     private static final Warmup NONE = new Warmup();
     private volatile boolean stopped;
-    private final java.util.concurrent.CountDownLatch handedOut = new java.util.concurrent.CountDownLatch(1);
+    private final CountDownLatch handedOut = new CountDownLatch(1);
     /** The JVM's own standard output, taken before a pool may redirect {@code System.out} to its channel. */
-    private final java.io.PrintStream jvmOut = System.out;
+    private final PrintStream jvmOut = System.out;
 
     /** Starts the warm-up if this worker is a reserve worker; {@link #stop()} ends it early. */
     static Warmup startIfAsked(WarmUpHints hints) {
@@ -92,7 +95,7 @@ final class Warmup {
     /** Whether the worker was not handed out for {@code millis} (at once for 0). */
     private boolean idleFor(long millis) {
         try {
-            return !handedOut.await(millis, java.util.concurrent.TimeUnit.MILLISECONDS);
+            return !handedOut.await(millis, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             return false;
         }
