@@ -25,9 +25,14 @@ final class ReserveWorker {
     /** @param hints its first line on standard input, read before its warm-up */
     ReserveWorker(Process process, WarmUpHints hints) throws IOException {
         this.process = process;
-        OutputStream stdin = process.getOutputStream();
-        stdin.write((hints.line() + "\n").getBytes(StandardCharsets.UTF_8));
-        stdin.flush();
+        try {
+            OutputStream stdin = process.getOutputStream();
+            stdin.write((hints.line() + "\n").getBytes(StandardCharsets.UTF_8));
+            stdin.flush();
+        } catch (IOException e) {
+            process.destroyForcibly();   // a worker that cannot be told its hints cannot be handed out either
+            throw e;
+        }
         this.drained = Daemons.drain("forkserver-worker-" + process.pid() + "-output", process.getInputStream(),
                 this::deliver);
     }
