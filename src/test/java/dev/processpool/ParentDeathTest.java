@@ -82,6 +82,14 @@ class ParentDeathTest {
         }
     }
 
+    /** The processes still alive among {@code pids}, with their command lines' main classes. */
+    private static List<String> alive(List<Long> pids) {
+        return pids.stream().flatMap(pid -> ProcessHandle.of(pid).filter(ProcessHandle::isAlive).stream())
+                .map(handle -> handle.pid() + " " + handle.info().commandLine().orElse("?")
+                        .replaceAll(".* (\\S+)$", "$1"))
+                .toList();
+    }
+
     private boolean noneAlive(List<Long> pids) {
         return pids.stream().noneMatch(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
     }
@@ -124,7 +132,8 @@ class ParentDeathTest {
 
         parent.destroyForcibly();
 
-        TestPools.await("every process of the killed parent to exit", Duration.ofSeconds(2), () -> noneAlive(started));
+        TestPools.await("every process of the killed parent to exit", Duration.ofSeconds(2), () -> noneAlive(started),
+                () -> "alive: " + alive(started) + "; the pool's workers " + workers);
         TestPools.await("every socket directory to be removed", Duration.ofSeconds(2),
                 () -> socketDirectoriesOf(concat(parentPid, started)).isEmpty(),
                 () -> "left: " + socketDirectoriesOf(concat(parentPid, started)) + "; the pool's workers " + workers
@@ -142,7 +151,8 @@ class ParentDeathTest {
         List<Long> workers = startParent("exit-without-close");
         assertTrue(parent.waitFor(30, TimeUnit.SECONDS), "the parent JVM exits although its pool is open");
         assertEquals(0, parent.exitValue());
-        TestPools.await("workers of the exited parent to exit", Duration.ofSeconds(2), () -> noneAlive(workers));
+        TestPools.await("workers of the exited parent to exit", Duration.ofSeconds(2), () -> noneAlive(workers),
+                () -> "alive: " + alive(workers));
     }
 
 }
