@@ -29,8 +29,11 @@ public record WarmUpHints(String classPath, List<String> taskClasses, String tas
         return line.startsWith(PREFIX);
     }
 
-    /** @param line a line for which {@link #isHints} holds */
+    /** The hints a line gives; none for a line that is no hints. */
     public static WarmUpHints of(String line) {
+        if (!isHints(line)) {
+            return NONE;
+        }
         String[] parts = line.substring(PREFIX.length()).split("\t", -1);
         List<String> classes = parts.length > 1 && !parts[1].isEmpty() ? List.of(parts[1].split(",")) : List.of();
         return new WarmUpHints(parts[0], classes, parts.length > 2 ? parts[2] : "");

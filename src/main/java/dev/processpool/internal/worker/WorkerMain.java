@@ -42,9 +42,9 @@ public final class WorkerMain {
             return;
         }
         String line = StdinLine.read(System.in);
-        WarmUpHints hints = WarmUpHints.isHints(line) ? WarmUpHints.of(line) : WarmUpHints.NONE;
-        Warmup warmup = Warmup.startIfAsked(hints);
-        String[] request = (hints == WarmUpHints.NONE ? line : StdinLine.read(System.in)).split("\t");
+        boolean hinted = WarmUpHints.isHints(line);   // a reserve worker's first line; its handout comes next
+        Warmup warmup = Warmup.startIfAsked(WarmUpHints.of(line));
+        String[] request = (hinted ? StdinLine.read(System.in) : line).split("\t");
         System.setIn(InputStream.nullInputStream());
         warmup.stop();
         if (request.length < 2) {

@@ -61,6 +61,7 @@ class WarmupTest {
         assertTrue(WarmUpHints.isHints(hints.line()));
         assertFalse(WarmUpHints.isHints("/tmp/pool/socket\t0123abcd"), "the line that hands a worker out");
         assertFalse(WarmUpHints.isHints(""), "the end of the input");
+        assertEquals(WarmUpHints.NONE, WarmUpHints.of("/tmp/pool/socket\t0123abcd"), "a line that is no hints");
     }
 
     @Test
