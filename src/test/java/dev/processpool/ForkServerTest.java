@@ -215,7 +215,7 @@ class ForkServerTest {
 
         assertTrue(ProcessHandle.of(server).map(h -> !h.isAlive()).orElse(true), "server stopped");
         TestPools.await("the reserve to be gone", Duration.ofSeconds(5),
-                () -> children.stream().noneMatch(c -> ProcessHandle.of(c).map(ProcessHandle::isAlive).orElse(false)));
+                () -> children.stream().noneMatch(TestPools::isAlive));
         assertTrue(Files.notExists(socket.getParent()), "the server's socket directory is removed");
     }
 }

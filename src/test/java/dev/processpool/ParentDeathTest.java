@@ -84,14 +84,14 @@ class ParentDeathTest {
 
     /** The processes still alive among {@code pids}, with their command lines' main classes. */
     private static List<String> alive(List<Long> pids) {
-        return pids.stream().flatMap(pid -> ProcessHandle.of(pid).filter(ProcessHandle::isAlive).stream())
+        return pids.stream().flatMap(pid -> ProcessHandle.of(pid).filter(h -> TestPools.isAlive(h.pid())).stream())
                 .map(handle -> handle.pid() + " " + handle.info().commandLine().orElse("?")
                         .replaceAll(".* (\\S+)$", "$1"))
                 .toList();
     }
 
     private boolean noneAlive(List<Long> pids) {
-        return pids.stream().noneMatch(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
+        return pids.stream().noneMatch(TestPools::isAlive);
     }
 
     private List<Path> socketDirectoriesOf(long pid) throws IOException {

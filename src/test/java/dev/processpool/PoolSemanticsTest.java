@@ -132,7 +132,7 @@ class PoolSemanticsTest {
     }
 
     private static boolean alive(long pid) {
-        return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+        return TestPools.isAlive(pid);
     }
 
     // ---------------------------------------------------------------- tasks (they run in the workers)

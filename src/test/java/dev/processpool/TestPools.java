@@ -1,6 +1,9 @@
 package dev.processpool;
 
 import dev.processpool.internal.pool.WorkerPool;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.BooleanSupplier;
@@ -37,8 +40,22 @@ public final class TestPools {
                 .toList();
     }
 
+    /**
+     * Whether the process still runs. A zombie does not: it has exited and waits to be reaped, which for an orphan
+     * (a killed parent's child) is up to the machine's init, and {@link ProcessHandle#isAlive} counts it as alive.
+     */
     public static boolean isAlive(long pid) {
-        return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+        return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false) && !isZombie(pid);
+    }
+
+    private static boolean isZombie(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            char state = stat.charAt(stat.lastIndexOf(')') + 2);
+            return state == 'Z' || state == 'X';
+        } catch (IOException | RuntimeException noProcFileSystem) {
+            return false;   // gone meanwhile, or not Linux: isAlive has the say
+        }
     }
 
     /** Waits until the condition holds; fails the test with {@code what} if it does not within the timeout. */
