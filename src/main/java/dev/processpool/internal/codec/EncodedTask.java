@@ -17,7 +17,7 @@ public record EncodedTask(String code, ValueCodec inputs, ValueCodec results, Cl
      *
      * @param role what the inputs are, for messages ("inputs of map")
      */
-    public String encodeInputs(List<?> values, String role) {
+    public byte[] encodeInputs(List<?> values, String role) {
         for (Object value : values) {
             Sendability.check(value, role);
         }
@@ -30,11 +30,11 @@ public record EncodedTask(String code, ValueCodec inputs, ValueCodec results, Cl
     }
 
     /** Reads the results; one that cannot be read fails alone, through {@code failed}. */
-    public List<Object> decodeResults(String json, java.util.function.ObjIntConsumer<Exception> failed) {
+    public List<Object> decodeResults(byte[] encoded, java.util.function.ObjIntConsumer<Exception> failed) {
         try {
-            return results.decode(json, loader);
+            return results.decode(encoded, loader);
         } catch (ClassNotFoundException | RuntimeException whole) {
-            return results.decodeEach(json, loader, failed);
+            return results.decodeEach(encoded, loader, failed);
         }
     }
 }

@@ -32,6 +32,14 @@ final class PlainValues {
         this.kind = kind;
     }
 
+    boolean isIntegral() {
+        return kind == Kind.INT || kind == Kind.LONG;
+    }
+
+    boolean isInt() {
+        return kind == Kind.INT;
+    }
+
     /** The codec for lists of this type, or null when JSON-B is needed. */
     static PlainValues of(Class<?> type) {
         Kind kind = type == Integer.class ? Kind.INT : type == Long.class ? Kind.LONG

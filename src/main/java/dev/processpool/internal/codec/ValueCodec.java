@@ -8,11 +8,13 @@ import jakarta.json.JsonValue;
 import jakarta.json.bind.JsonbException;
 import java.io.StringReader;
 import java.lang.reflect.Type;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Writes a list of values of one declared type as one JSON array, and reads it back.
+ * Writes a list of values of one declared type as one JSON array, and reads it back; {@code int} and
+ * {@code long} lists without nulls travel in binary instead ({@link IntegralBinary}).
  *
  * <p>When the declared type says all ({@code List<Order>} from a method's signature), the array is plain
  * JSON-B. When it does not (an erased lambda parameter, {@code Object}), each value travels with the type
@@ -37,7 +39,12 @@ public final class ValueCodec {
     }
 
     /** @throws JsonbException when a value cannot be written */
-    public String encode(List<?> values) {
+    public byte[] encode(List<?> values) {
+        byte[] binary = plain != null && plain.isIntegral() ? IntegralBinary.write(values, plain.isInt()) : null;
+        return binary != null ? binary : encodeJson(values).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private String encodeJson(List<?> values) {
         if (plain != null) {
             return plain.encode(values);
         }
@@ -63,7 +70,22 @@ public final class ValueCodec {
      * @throws JsonbException when the JSON does not fit the type
      * @throws ClassNotFoundException when a value's type is unknown to {@code loader}
      */
-    public List<Object> decode(String json, ClassLoader loader) throws ClassNotFoundException {
+    public List<Object> decode(byte[] encoded, ClassLoader loader) throws ClassNotFoundException {
+        if (IntegralBinary.isBinary(encoded)) {
+            return decodeBinary(encoded);
+        }
+        return decodeJson(new String(encoded, StandardCharsets.UTF_8), loader);
+    }
+
+    private List<Object> decodeBinary(byte[] encoded) {
+        if (plain == null || !plain.isIntegral()) {
+            throw new JsonbException("got binary integers where values of " + declared.getTypeName()
+                    + " were expected");
+        }
+        return IntegralBinary.read(encoded, plain.isInt());
+    }
+
+    private List<Object> decodeJson(String json, ClassLoader loader) throws ClassNotFoundException {
         if (plain != null) {
             return plain.decode(json);
         }
@@ -91,7 +113,12 @@ public final class ValueCodec {
      * Reads the values one by one, for when {@link #decode} failed: a value that cannot be read is null in the
      * result and its error goes to {@code failed}, so it fails alone.
      */
-    public List<Object> decodeEach(String json, ClassLoader loader, java.util.function.ObjIntConsumer<Exception> failed) {
+    public List<Object> decodeEach(byte[] encoded, ClassLoader loader,
+            java.util.function.ObjIntConsumer<Exception> failed) {
+        if (IntegralBinary.isBinary(encoded)) {
+            return decodeBinary(encoded);   // read all or none: a failure is the whole list's
+        }
+        String json = new String(encoded, StandardCharsets.UTF_8);
         JsonArray array;
         try (JsonReader reader = Json.createReader(new StringReader(json))) {
             array = reader.readArray();
@@ -99,7 +126,7 @@ public final class ValueCodec {
         List<Object> values = new ArrayList<>(array.size());
         for (int i = 0; i < array.size(); i++) {
             try {
-                values.add(decode("[" + array.get(i) + "]", loader).get(0));
+                values.add(decodeJson("[" + array.get(i) + "]", loader).get(0));
             } catch (ClassNotFoundException | RuntimeException e) {
                 values.add(null);
                 failed.accept(e, i);

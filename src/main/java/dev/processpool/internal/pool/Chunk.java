@@ -20,11 +20,11 @@ final class Chunk {
     /** Index of the chunk's first item in the call's inputs. */
     final int firstIndex;
     final int size;
-    final String inputs;
+    final byte[] inputs;
     private final ChunkListener listener;
     private final AtomicBoolean done = new AtomicBoolean();
 
-    Chunk(EncodedTask task, int firstIndex, int size, String inputs, ChunkListener listener) {
+    Chunk(EncodedTask task, int firstIndex, int size, byte[] inputs, ChunkListener listener) {
         this.task = task;
         this.firstIndex = firstIndex;
         this.size = size;
@@ -33,7 +33,7 @@ final class Chunk {
     }
 
     /** Completes with what the worker sent; {@code context} says where, for failure messages. */
-    void complete(String resultsJson, List<ItemFailure> failures, String context) {
+    void complete(byte[] encodedResults, List<ItemFailure> failures, String context) {
         Object[] results = new Object[size];
         RuntimeException[] errors = new RuntimeException[size];
         for (ItemFailure failure : failures) {
@@ -44,7 +44,7 @@ final class Chunk {
             errors[failure.index()] = failure.failure().toException(context);
         }
         try {
-            List<Object> values = task.decodeResults(resultsJson, (error, i) -> errors[i] = new TaskFailedException(
+            List<Object> values = task.decodeResults(encodedResults, (error, i) -> errors[i] = new TaskFailedException(
                     error.getClass().getName(), "the result sent " + context + " cannot be read back as "
                     + task.results().declaredType().getTypeName() + ": " + error.getMessage(), error));
             for (int i = 0; i < size; i++) {

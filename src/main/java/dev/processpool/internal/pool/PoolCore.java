@@ -255,7 +255,7 @@ final class PoolCore implements WorkerLauncher.Events {
     }
 
     /** @param leaving the worker exits after this chunk (an error of its JVM): it gets no more work */
-    void chunkFinished(WorkerConnection worker, long chunkId, String results, List<ItemFailure> failures,
+    void chunkFinished(WorkerConnection worker, long chunkId, byte[] results, List<ItemFailure> failures,
             boolean leaving) {
         Chunk chunk;
         synchronized (this) {

@@ -95,7 +95,7 @@ final class WorkerConnection {
             case START_FAILED -> core.initializerFailed(this, RemoteFailure.fromJson(frame.getString()));
             case RESULT -> {
                 long chunkId = frame.getLong();
-                String results = frame.getString();
+                byte[] results = frame.getBytes();
                 String failures = frame.getString();
                 boolean leaving = frame.getBoolean();
                 core.chunkFinished(this, chunkId, results, ItemFailure.fromJson(failures), leaving);
@@ -124,7 +124,7 @@ final class WorkerConnection {
         for (Chunk chunk = toSend.poll(); chunk != null; chunk = toSend.poll()) {
             try {
                 channel.send(new FrameWriter(FrameType.TASK).putLong(chunk.id).putString(chunk.task.code())
-                        .putString(chunk.inputs));
+                        .putBytes(chunk.inputs));
             } catch (IOException e) {
                 channel.close();
             }

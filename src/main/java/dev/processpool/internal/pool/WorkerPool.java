@@ -149,7 +149,7 @@ public final class WorkerPool implements Pool {
                 result.complete((R) results[0]);
             }
         };
-        String encoded = task.encodeInputs(java.util.Collections.singletonList(input), "the input of apply");
+        byte[] encoded = task.encodeInputs(java.util.Collections.singletonList(input), "the input of apply");
         core.submit(List.of(new Chunk(task, 0, 1, encoded, listener)));
         return result;
     }

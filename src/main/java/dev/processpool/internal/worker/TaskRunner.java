@@ -6,6 +6,7 @@ import dev.processpool.internal.codec.DecodedTask;
 import dev.processpool.internal.codec.ItemFailure;
 import dev.processpool.internal.codec.RemoteFailure;
 import dev.processpool.internal.codec.TaskDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,10 +15,11 @@ import java.util.Map;
 /** Runs tasks in the worker: rebuilds the function (cached), reads the inputs, applies, writes the results. */
 final class TaskRunner {
     /** A chunk's encoded results and the failures of single items. */
-    record Results(String json, List<ItemFailure> failures, boolean workerBroken) {
+    record Results(byte[] encoded, List<ItemFailure> failures, boolean workerBroken) {
     }
 
     private static final int CACHED_FUNCTIONS = 64;
+    private static final byte[] EMPTY_LIST = "[]".getBytes(StandardCharsets.UTF_8);
 
     private final RemoteClassLoader.ResourceSource parent;
     private final String parentClassPath;
@@ -43,15 +45,15 @@ final class TaskRunner {
         task.run();
     }
 
-    Results run(String code, String inputsJson) {
+    Results run(String code, byte[] encodedInputs) {
         DecodedTask task;
         List<Object> inputs;
         try {
             task = function(code);
-            inputs = task.inputs().decode(inputsJson, task.loader());
+            inputs = task.inputs().decode(encodedInputs, task.loader());
         } catch (Throwable t) {
             // Nothing of the chunk can run: every item fails alike; the parent knows how many there are.
-            return new Results("[]", List.of(new ItemFailure(-1, RemoteFailure.of(t))), t instanceof VirtualMachineError);
+            return new Results(EMPTY_LIST, List.of(new ItemFailure(-1, RemoteFailure.of(t))), t instanceof VirtualMachineError);
         }
         Thread.currentThread().setContextClassLoader(task.loader());
         List<Object> results = new ArrayList<>(inputs.size());
@@ -70,7 +72,7 @@ final class TaskRunner {
     }
 
     /** Writes the results; a result JSON-B cannot write fails its item, not the chunk. */
-    private static String encode(DecodedTask task, List<Object> results, List<ItemFailure> failures) {
+    private static byte[] encode(DecodedTask task, List<Object> results, List<ItemFailure> failures) {
         try {
             return task.results().encode(results);
         } catch (RuntimeException whole) {
@@ -88,7 +90,8 @@ final class TaskRunner {
                 return task.results().encode(results);
             } catch (RuntimeException e) {
                 // Even nulls of the declared type cannot be written (JSON-B cannot model it): nulls need no type.
-                return "[" + String.join(",", java.util.Collections.nCopies(results.size(), "null")) + "]";
+                return ("[" + String.join(",", java.util.Collections.nCopies(results.size(), "null")) + "]")
+                        .getBytes(StandardCharsets.UTF_8);
             }
         }
     }

@@ -6,6 +6,7 @@ import dev.processpool.internal.classloading.LoaderRegistry;
 import dev.processpool.internal.codec.ItemFailure;
 import dev.processpool.internal.codec.RemoteFailure;
 import dev.processpool.internal.codec.TaskEncoder;
+import dev.processpool.internal.codec.ValueCodec;
 import dev.processpool.internal.threads.Daemons;
 import java.io.PrintStream;
 import java.util.List;
@@ -29,7 +30,8 @@ final class Warmup {
     public static final String WARM = "processpool-worker-warm";
     private static final int ROUNDS = 20;
     static final long JSONB_AFTER_IDLE_MILLIS = 500;
-    private static final String TASK_INPUTS = "[1,2,3,4,5,6,7,8]";
+    /** As the parent sends them: in binary. */
+    private static final byte[] TASK_INPUTS = new ValueCodec(Integer.class).encode(List.of(1, 2, 3, 4, 5, 6, 7, 8));
 
     private static final Warmup NONE = new Warmup();
     private volatile boolean stopped;

@@ -102,9 +102,9 @@ public final class WorkerMain {
             }
             if (frame.type() == FrameType.TASK) {
                 long chunkId = frame.getLong();
-                TaskRunner.Results results = runner.run(frame.getString(), frame.getString());
+                TaskRunner.Results results = runner.run(frame.getString(), frame.getBytes());
                 flushStandardStreams();
-                link.send(new FrameWriter(FrameType.RESULT).putLong(chunkId).putString(results.json())
+                link.send(new FrameWriter(FrameType.RESULT).putLong(chunkId).putBytes(results.encoded())
                         .putString(ItemFailure.toJson(results.failures())).putBoolean(results.workerBroken()));
                 if (results.workerBroken()) {
                     return EXIT_AFTER_VM_ERROR;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.processpool.internal.codec.ValueCodec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -65,9 +66,11 @@ class WarmupTest {
     }
 
     @Test
-    void theParentsEncodingOfTheWarmUpTaskRunsInTheWorker() {
-        TaskRunner.Results results = new TaskRunner((loader, name) -> null, "").run(Warmup.encodedTask(), "[1,2]");
-        assertEquals("[2,3]", results.json());
+    void theParentsEncodingOfTheWarmUpTaskRunsInTheWorker() throws Exception {
+        ValueCodec ints = new ValueCodec(Integer.class);
+        TaskRunner.Results results = new TaskRunner((loader, name) -> null, "").run(Warmup.encodedTask(),
+                ints.encode(List.of(1, 2)));
+        assertEquals(List.of(2, 3), ints.decode(results.encoded(), null));
         assertEquals(List.of(), results.failures());
     }
 }
