@@ -6,14 +6,27 @@ import java.util.concurrent.CancellationException;
 
 /**
  * The iterator of {@code imap} and {@code imapUnordered}: reads the input a bounded number of items ahead of
- * the consumer, and waits for results as they arrive. Subclasses say which result comes next.
+ * the consumer, and waits for results as they arrive. Subclasses say which chunk's results come next.
  * A wait never outlasts its chunk: a chunk is always done, by its result, its worker's death or the pool's end.
+ *
+ * <p>Results are taken from the subclass a chunk at a time and yielded from there, and the feeder's counts are
+ * asked only when what is known of them runs out: a consumer of tiny results then takes a lock per chunk, not
+ * several per item.
  */
 abstract class LazyResults<R> implements Iterator<R>, ChunkListener {
+    /** A chunk's outcome: {@code results[i]} where {@code errors[i]} is null. */
+    record DoneChunk(Object[] results, RuntimeException[] errors) {
+    }
+
     private final int itemsAhead;
     private ChunkFeeder feeder;
     private int yielded;
+    /** What the feeder said last: items read, and whether that is all. */
+    private int itemsRead;
+    private boolean exhausted;
     private boolean inputErrorThrown;
+    private DoneChunk current;
+    private int nextInCurrent;
 
     LazyResults(int itemsAhead) {
         this.itemsAhead = itemsAhead;
@@ -29,12 +42,16 @@ abstract class LazyResults<R> implements Iterator<R>, ChunkListener {
         while (!feeder.exhausted() && feeder.itemsRead() - yielded < itemsAhead) {
             feeder.feedOne();
         }
+        itemsRead = feeder.itemsRead();
+        exhausted = feeder.exhausted();
     }
 
     @Override
     public final boolean hasNext() {
-        feedAhead();
-        return yielded < feeder.itemsRead() || feeder.inputError() != null && !inputErrorThrown;
+        if (yielded == itemsRead || !exhausted && itemsRead - yielded < itemsAhead) {
+            feedAhead();   // also when close() has read the rest of the input meanwhile
+        }
+        return yielded < itemsRead || feeder.inputError() != null && !inputErrorThrown;
     }
 
     @Override
@@ -43,30 +60,37 @@ abstract class LazyResults<R> implements Iterator<R>, ChunkListener {
         if (!hasNext()) {
             throw new NoSuchElementException();
         }
-        if (yielded == feeder.itemsRead()) {
+        if (yielded == itemsRead) {
             inputErrorThrown = true;
             throw feeder.inputError();
         }
-        Object[] outcome;
+        if (current == null || nextInCurrent == current.results().length) {
+            current = awaitChunk();
+            nextInCurrent = 0;
+        }
+        int index = nextInCurrent++;
+        yielded++;
+        if (current.errors()[index] != null) {
+            throw current.errors()[index];
+        }
+        return (R) current.results()[index];
+    }
+
+    private DoneChunk awaitChunk() {
         try {
-            outcome = take(yielded);
+            return take(yielded);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             CancellationException cancelled = new CancellationException("interrupted while waiting for a result");
             cancelled.initCause(e);
             throw cancelled;
         }
-        yielded++;
-        if (outcome[1] != null) {
-            throw (RuntimeException) outcome[1];
-        }
-        return (R) outcome[0];
     }
 
     /**
-     * Waits for and removes the next result: {@code {value, error}}.
+     * Waits for and removes the chunk whose results come next.
      *
-     * @param position how many results were taken before
+     * @param position how many results were taken before: the first index of that chunk, for {@code imap}
      */
-    abstract Object[] take(int position) throws InterruptedException;
+    abstract DoneChunk take(int position) throws InterruptedException;
 }

@@ -5,32 +5,26 @@ import java.util.Map;
 
 /** {@code imap}: results in input order, each as soon as it and those before it have arrived. */
 final class OrderedResults<R> extends LazyResults<R> {
-    private final int chunksize;
-    /** Done chunks not yet consumed whole, by their first index: {results, errors}. */
-    private final Map<Integer, Object[][]> done = new HashMap<>();
+    /** Done chunks not yet taken, by their first index. */
+    private final Map<Integer, DoneChunk> done = new HashMap<>();
 
-    OrderedResults(int chunksize, int itemsAhead) {
+    OrderedResults(int itemsAhead) {
         super(itemsAhead);
-        this.chunksize = chunksize;
     }
 
     @Override
     public synchronized void chunkDone(Chunk chunk, Object[] results, RuntimeException[] errors) {
-        done.put(chunk.firstIndex, new Object[][] {results, errors});
+        done.put(chunk.firstIndex, new DoneChunk(results, errors));
         notifyAll();
     }
 
+    /** Chunks are taken whole and in order, so {@code position} is where the next one starts. */
     @Override
-    synchronized Object[] take(int position) throws InterruptedException {
-        int first = position - position % chunksize;
-        Object[][] chunk;
-        while ((chunk = done.get(first)) == null) {
+    synchronized DoneChunk take(int position) throws InterruptedException {
+        DoneChunk chunk;
+        while ((chunk = done.remove(position)) == null) {
             wait();
         }
-        int offset = position - first;
-        if (offset == chunk[0].length - 1) {
-            done.remove(first);
-        }
-        return new Object[] {chunk[0][offset], chunk[1][offset]};
+        return chunk;
     }
 }

@@ -3,9 +3,9 @@ package dev.processpool.internal.pool;
 import java.util.ArrayDeque;
 import java.util.Deque;
 
-/** {@code imapUnordered}: results in the order they arrive. */
+/** {@code imapUnordered}: results in the order their chunks arrive. */
 final class UnorderedResults<R> extends LazyResults<R> {
-    private final Deque<Object[]> arrived = new ArrayDeque<>();
+    private final Deque<DoneChunk> arrived = new ArrayDeque<>();
 
     UnorderedResults(int itemsAhead) {
         super(itemsAhead);
@@ -13,14 +13,12 @@ final class UnorderedResults<R> extends LazyResults<R> {
 
     @Override
     public synchronized void chunkDone(Chunk chunk, Object[] results, RuntimeException[] errors) {
-        for (int i = 0; i < results.length; i++) {
-            arrived.add(new Object[] {results[i], errors[i]});
-        }
+        arrived.add(new DoneChunk(results, errors));
         notifyAll();
     }
 
     @Override
-    synchronized Object[] take(int position) throws InterruptedException {
+    synchronized DoneChunk take(int position) throws InterruptedException {
         while (arrived.isEmpty()) {
             wait();
         }

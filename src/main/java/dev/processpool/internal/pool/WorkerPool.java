@@ -209,7 +209,7 @@ public final class WorkerPool implements Pool {
     @Override
     public <T, R> Iterator<R> imap(ProcessFunction<T, R> fn, Iterable<? extends T> inputs, int chunksize) {
         int size = checkChunksize(chunksize);
-        return startLazy(fn, inputs, size, new OrderedResults<>(size, itemsAhead(size)));
+        return startLazy(fn, inputs, size, new OrderedResults<>(itemsAhead(size)));
     }
 
     @Override
