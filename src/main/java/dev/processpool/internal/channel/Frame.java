@@ -31,6 +31,11 @@ public final class Frame {
         return body.getLong();
     }
 
+    /** The long at the cursor, which stays where it is. */
+    public long peekLong() {
+        return body.getLong(body.position());
+    }
+
     public boolean getBoolean() {
         return body.get() != 0;
     }

@@ -22,6 +22,10 @@ public enum FrameType {
     OUTPUT,
     /** P: finish the current task, then exit. */
     SHUTDOWN,
+    /** P: chunk id. Give back this chunk if it has not started: another worker is idle. */
+    REVOKE,
+    /** W: chunk id, whether it was given back (it will not run here) or has started (its result follows). */
+    REVOKED,
 
     // Between a pool's JVM (P) and its context's forkserver (S).
 

@@ -44,12 +44,16 @@ final class PoolCore implements WorkerLauncher.Events {
     private static final long SHUTDOWN_GRACE_SECONDS = 10;
     private static final long KILL_WAIT_SECONDS = 10;
     /**
-     * Chunks a worker holds at once while chunks are short. More than one saves the worker a round trip to
-     * the parent between chunks, which is most of a tiny task's cost; but a chunk waiting behind a slow one
-     * waits even when another worker is free. So workers hold more than one only while the chunks of this
-     * pool take less than {@link #SHORT_CHUNK_NANOS} on average, where that wait is short too.
+     * Chunks a worker holds at once. More than one saves the worker a round trip to the parent between chunks:
+     * most of a tiny task's cost, and for long chunks a gap in which a core idles while the parent, on the
+     * same busy cores, gets around to sending the next one. But a chunk waiting behind a slow one waits even
+     * when another worker is free: so a worker holds four while the chunks of this pool take less than
+     * {@link #SHORT_CHUNK_NANOS} on average, where that wait is short too, and else two, and a worker that
+     * runs out of work while the queue is empty asks a waiting one back from another worker
+     * ({@link #stealLocked()}).
      */
-    private static final int MAX_CHUNKS_PER_WORKER = 4;
+    private static final int CHUNKS_PER_WORKER_SHORT = 4;
+    private static final int CHUNKS_PER_WORKER_LONG = 2;
     private static final long SHORT_CHUNK_NANOS = TimeUnit.MICROSECONDS.toNanos(500);
 
     private final String name;
@@ -141,12 +145,14 @@ final class PoolCore implements WorkerLauncher.Events {
     }
 
     /**
-     * Gives queued chunks to the workers holding the fewest: up to {@link #MAX_CHUNKS_PER_WORKER} each while the
-     * pool's chunks are short, else one.
+     * Gives queued chunks to the workers holding the fewest: up to {@link #CHUNKS_PER_WORKER_SHORT} each while
+     * the pool's chunks are short, else {@link #CHUNKS_PER_WORKER_LONG}. With the queue empty, idle workers
+     * steal.
      */
     private List<Runnable> assignLocked() {
         List<Runnable> sends = new ArrayList<>();
-        int chunksPerWorker = chunkTimes.isShort(SHORT_CHUNK_NANOS) ? MAX_CHUNKS_PER_WORKER : 1;
+        boolean shortChunks = chunkTimes.isShort(SHORT_CHUNK_NANOS);
+        int chunksPerWorker = shortChunks ? CHUNKS_PER_WORKER_SHORT : CHUNKS_PER_WORKER_LONG;
         for (int held = 0; held < chunksPerWorker && !queue.isEmpty(); held++) {
             for (WorkerConnection worker : connections) {
                 if (queue.isEmpty()) {
@@ -168,7 +174,58 @@ final class PoolCore implements WorkerLauncher.Events {
                 }
             }
         }
+        if (queue.isEmpty() && !shortChunks) {
+            sends.addAll(stealLocked());
+        }
         return sends;
+    }
+
+    /**
+     * Each worker without work asks the worker holding the most waiting chunks to give its last one back
+     * (REVOKE), one request per holder at a time. The holder gives it back if it has not started it, and then it
+     * goes to the head of the queue ({@link #revoked}); if it has, its result comes as usual. A chunk thus
+     * runs once, wherever it runs. Short chunks are not worth the round trip.
+     */
+    private List<Runnable> stealLocked() {
+        List<Runnable> revokes = new ArrayList<>();
+        for (WorkerConnection idle : connections) {
+            if (!idle.inFlight.isEmpty() || !canTakeMore(idle)) {
+                continue;
+            }
+            WorkerConnection holder = null;
+            for (WorkerConnection candidate : connections) {
+                if (candidate.revoking == null && candidate.inFlight.size() > 1
+                        && (holder == null || candidate.inFlight.size() > holder.inFlight.size())) {
+                    holder = candidate;
+                }
+            }
+            if (holder == null) {
+                break;
+            }
+            Chunk waiting = holder.inFlight.peekLast();
+            WorkerConnection from = holder;
+            from.revoking = waiting;
+            revokes.add(() -> from.revoke(waiting));
+        }
+        return revokes;
+    }
+
+    /** The worker's answer to REVOKE: a chunk given back goes to the head of the queue, for an idle worker. */
+    void revoked(WorkerConnection worker, long chunkId, boolean givenBack) {
+        List<Runnable> actions = new ArrayList<>();
+        synchronized (this) {
+            Chunk chunk = worker.revoking;
+            worker.revoking = null;
+            if (state.isFinal() || chunk == null || chunk.id != chunkId) {
+                return;
+            }
+            if (givenBack && worker.inFlight.remove(chunk)) {
+                busy--;
+                queue.addFirst(chunk);
+            }
+            actions.addAll(assignLocked());
+        }
+        actions.forEach(Runnable::run);
     }
 
     /** A worker with a task limit is given no more chunks than it may still run. */
@@ -231,7 +288,7 @@ final class PoolCore implements WorkerLauncher.Events {
                 actions.add(worker::close);
             } else {
                 connections.add(worker);
-                actions.addAll(assignLocked());
+                actions.addAll(assignLocked());   // or steals, for a worker that joins late
                 actions.addAll(finishIfDoneLocked());
             }
         }

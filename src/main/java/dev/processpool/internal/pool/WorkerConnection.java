@@ -39,6 +39,8 @@ final class WorkerConnection {
     boolean retiring;
     /** READY received: its initializer ran. */
     boolean ready;
+    /** The chunk asked back from it (REVOKE sent, no answer yet), or null. */
+    Chunk revoking;
 
     WorkerConnection(FrameChannel channel, PoolCore core) {
         this.channel = channel;
@@ -100,6 +102,7 @@ final class WorkerConnection {
                 boolean leaving = frame.getBoolean();
                 core.chunkFinished(this, chunkId, results, ItemFailure.fromJson(failures), leaving);
             }
+            case REVOKED -> core.revoked(this, frame.getLong(), frame.getBoolean());
             case RESOURCE_REQUEST -> {
                 long request = frame.getLong();
                 byte[] bytes = LoaderRegistry.INSTANCE.resource(frame.getInt(), frame.getString());
@@ -128,6 +131,15 @@ final class WorkerConnection {
             } catch (IOException e) {
                 channel.close();
             }
+        }
+    }
+
+    /** Asks the worker to give {@code chunk} back if it has not started it. */
+    void revoke(Chunk chunk) {
+        try {
+            channel.send(new FrameWriter(FrameType.REVOKE).putLong(chunk.id));
+        } catch (IOException e) {
+            channel.close();
         }
     }
 

@@ -20,7 +20,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The worker's end of the channel. A reader thread takes every frame: answers to resource requests go to the
- * waiting requester, everything else to the inbox of the main thread. When the parent goes away without a
+ * waiting requester, a request to give a chunk back is answered at once, everything else goes to the inbox of
+ * the main thread. When the parent goes away without a
  * SHUTDOWN (it was killed), the worker halts at once and removes the parent's orphaned socket.
  */
 final class ParentLink {
@@ -48,7 +49,9 @@ final class ParentLink {
         try {
             while (true) {
                 Frame frame = channel.receive();
-                if (frame.type() == FrameType.RESOURCE) {
+                if (frame.type() == FrameType.REVOKE) {
+                    giveBack(frame.getLong());
+                } else if (frame.type() == FrameType.RESOURCE) {
                     CompletableFuture<byte[]> pending = pendingResources.remove(frame.getLong());
                     boolean found = frame.getBoolean();
                     byte[] bytes = frame.getBytes();
@@ -71,6 +74,15 @@ final class ParentLink {
             // A malformed frame or an error of this JVM: the channel cannot be trusted any more.
             Runtime.getRuntime().halt(WorkerMain.EXIT_CHANNEL_FAILED);
         }
+    }
+
+    /**
+     * The parent wants a chunk back for an idle worker: it is given back if it still waits here, untouched. The
+     * main thread takes tasks from the same inbox, so a chunk is either removed here or run there, never both.
+     */
+    private void giveBack(long chunkId) throws IOException {
+        boolean removed = inbox.removeIf(frame -> frame.type() == FrameType.TASK && frame.peekLong() == chunkId);
+        send(new FrameWriter(FrameType.REVOKED).putLong(chunkId).putBoolean(removed));
     }
 
     /**
