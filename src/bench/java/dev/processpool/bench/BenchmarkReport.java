@@ -236,13 +236,18 @@ public final class BenchmarkReport {
             - **CPU-bound speedup**: primes below 300,000 in 8 ranges (highest first), `map` with chunksize 1, on warm \
             pools of 1 and of 2 workers, runs alternating; speedup = time on 1 worker ÷ time on 2, per round, 10 rounds. \
             processpool runs 10 rounds of warm-up first so that the workers' JIT has compiled the task; CPython runs 1. \
-            A run takes tens of milliseconds on the JVM and a few hundred on CPython, so the JVM's figure is more \
-            sensitive to dispatch latency and to other load on the machine.
+            A run takes about ten milliseconds on the JVM and over a hundred on CPython (the row below the speedup: \
+            the same runs' time on 2 workers), so the JVM's figure is more sensitive to dispatch latency (waking an \
+            idle worker, the parent's reader between chunks) and to other load on the machine: fixed costs of a \
+            millisecond or two that vanish in CPython's longer run. With ten times the work the JVM's speedup is \
+            1.83 to 1.86 here (see performance-levers.md).
             - **RSS of an idle worker**: `VmRSS` from `/proc/<pid>/status` of a worker of a 2-worker pool that has run \
             one task and then idled for 0.5 s; 3 pools. Measured early, while the CPython parent is still small: a `fork` \
             child's VmRSS counts the pages it shares with its parent.
 
-            processpool runs as a jar, as users have it, with its workers' class-data archive made before the first             figure (`PrepareArchive`), as it is on any machine after its first pool. What each performance lever did,             measured before and after, is in [performance-levers.md](performance-levers.md).
+            processpool runs as a jar, as users have it, with its workers' class-data archive made before the first \
+            figure (`PrepareArchive`), as it is on any machine after its first pool. What each performance lever did, \
+            measured before and after, is in [performance-levers.md](performance-levers.md).
 
             The raw samples of the run are in `target/bench/` (`lifecycle.json`, `jmh.json`, `python.json`).
             """;
