@@ -31,9 +31,12 @@ public final class Frame {
         return body.getLong();
     }
 
-    /** The long at the cursor, which stays where it is. */
-    public long peekLong() {
-        return body.getLong(body.position());
+    /**
+     * The long the body starts with, wherever the cursor is: safe while another thread reads the frame (a
+     * queue's {@code removeIf} tests frames that its consumer may have just taken).
+     */
+    public long firstLong() {
+        return body.getLong(0);
     }
 
     public boolean getBoolean() {

@@ -6,7 +6,10 @@ import dev.processpool.internal.channel.FrameType;
 import dev.processpool.internal.channel.FrameWriter;
 import dev.processpool.internal.channel.PrivateSocket;
 import dev.processpool.internal.threads.Daemons;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
@@ -71,17 +74,23 @@ final class ParentLink {
                 Runtime.getRuntime().halt(WorkerMain.EXIT_PARENT_GONE);
             }
         } catch (Throwable t) {
-            // A malformed frame or an error of this JVM: the channel cannot be trusted any more.
+            // A malformed frame or an error of this JVM: the channel cannot be trusted any more. Said on the JVM's
+            // own standard error (System.err goes through the channel), which the parent logs.
+            PrintStream jvmErr = new PrintStream(new FileOutputStream(FileDescriptor.err), true);
+            jvmErr.print("processpool worker: the channel to the parent failed, exiting: ");
+            t.printStackTrace(jvmErr);
             Runtime.getRuntime().halt(WorkerMain.EXIT_CHANNEL_FAILED);
         }
     }
 
     /**
      * The parent wants a chunk back for an idle worker: it is given back if it still waits here, untouched. The
-     * main thread takes tasks from the same inbox, so a chunk is either removed here or run there, never both.
+     * main thread takes tasks from the same inbox, and {@code removeIf} unlinks only frames still in it (it tests
+     * them unlocked, so the test must not depend on a frame's cursor), so a chunk is either removed here or run
+     * there, never both.
      */
     private void giveBack(long chunkId) throws IOException {
-        boolean removed = inbox.removeIf(frame -> frame.type() == FrameType.TASK && frame.peekLong() == chunkId);
+        boolean removed = inbox.removeIf(frame -> frame.type() == FrameType.TASK && frame.firstLong() == chunkId);
         send(new FrameWriter(FrameType.REVOKED).putLong(chunkId).putBoolean(removed));
     }
 
