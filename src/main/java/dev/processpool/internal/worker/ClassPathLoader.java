@@ -9,26 +9,27 @@ import java.util.List;
 
 /**
  * The loader of the parent's plain class path, read from files by the worker itself. Building it takes a stat and
- * a URL per entry (tens of ms for a long class path in a young JVM), so a reserve worker builds it ahead
+ * a URL per entry (tens of ms for a long class path in a young JVM), so a worker builds it ahead
  * ({@link #prepare}) from its warm-up hints, and its pool's first task finds it ready.
  */
 final class ClassPathLoader {
     private record Prepared(String classPath, URLClassLoader loader) {
     }
 
-    private static volatile Prepared prepared;
+    /** Guarded by the class: a first task that asks while its loader is being prepared waits for it. */
+    private static Prepared prepared;
 
     private ClassPathLoader() {
     }
 
     /** The loader prepared for {@code classPath}, else a new one. */
-    static URLClassLoader of(String classPath) {
+    static synchronized URLClassLoader of(String classPath) {
         Prepared ahead = prepared;
         return ahead != null && ahead.classPath().equals(classPath) ? ahead.loader() : build(classPath);
     }
 
     /** Builds the loader of {@code classPath} for a later {@link #of}. */
-    static URLClassLoader prepare(String classPath) {
+    static synchronized URLClassLoader prepare(String classPath) {
         URLClassLoader loader = build(classPath);
         prepared = new Prepared(classPath, loader);
         return loader;

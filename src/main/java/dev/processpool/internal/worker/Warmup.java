@@ -30,8 +30,6 @@ final class Warmup {
     public static final String WARM = "processpool-worker-warm";
     private static final int ROUNDS = 20;
     static final long JSONB_AFTER_IDLE_MILLIS = 500;
-    /** As the parent sends them: in binary. */
-    private static final byte[] TASK_INPUTS = new ValueCodec(Integer.class).encode(List.of(1, 2, 3, 4, 5, 6, 7, 8));
 
     private static final Warmup NONE = new Warmup();
     private volatile boolean stopped;
@@ -80,7 +78,7 @@ final class Warmup {
         }
         loadTaskClasses(hints);
         FrameChannel.warmUp(ROUNDS);
-        runTasks(hints);
+        runTasks(hints, ROUNDS);
         if (stopped) {
             return;
         }
@@ -123,11 +121,12 @@ final class Warmup {
      * task's wire form comes with the hints, from the parent that has its encoder warm already: encoding one
      * here would load the whole encoder (about 100 ms of CPU) that a worker never needs.
      */
-    private void runTasks(WarmUpHints hints) {
+    private void runTasks(WarmUpHints hints, int rounds) {
         String code = hints.taskCode().isEmpty() ? encodedTask() : hints.taskCode();
         TaskRunner runner = new TaskRunner((loader, name) -> null, "");
-        for (int i = 0; i < ROUNDS && !stopped; i++) {
-            runner.run(code, TASK_INPUTS);
+        byte[] inputs = new ValueCodec(Integer.class).encode(List.of(1, 2, 3, 4, 5, 6, 7, 8));   // in binary, as sent
+        for (int i = 0; i < rounds && !stopped; i++) {
+            runner.run(code, inputs);
         }
     }
 
