@@ -78,7 +78,7 @@ final class Warmup {
         }
         loadTaskClasses(hints);
         FrameChannel.warmUp(ROUNDS);
-        runTasks(hints, ROUNDS);
+        runTasks(hints);
         if (stopped) {
             return;
         }
@@ -121,11 +121,11 @@ final class Warmup {
      * task's wire form comes with the hints, from the parent that has its encoder warm already: encoding one
      * here would load the whole encoder (about 100 ms of CPU) that a worker never needs.
      */
-    private void runTasks(WarmUpHints hints, int rounds) {
+    private void runTasks(WarmUpHints hints) {
         String code = hints.taskCode().isEmpty() ? encodedTask() : hints.taskCode();
         TaskRunner runner = new TaskRunner((loader, name) -> null, "");
         byte[] inputs = new ValueCodec(Integer.class).encode(List.of(1, 2, 3, 4, 5, 6, 7, 8));   // in binary, as sent
-        for (int i = 0; i < rounds && !stopped; i++) {
+        for (int i = 0; i < ROUNDS && !stopped; i++) {
             runner.run(code, inputs);
         }
     }
