@@ -1,5 +1,6 @@
 package dev.processpool;
 
+import static java.util.concurrent.TimeUnit.MINUTES;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
@@ -11,6 +12,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
@@ -22,6 +24,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 @ParameterizedClass
 @MethodSource("dev.processpool.TestPools#startMethods")
+@Timeout(value = 2, unit = MINUTES)   // a chunk lost between two workers would leave map waiting
 class ChunkStealingTest {
     private static final Duration BLOCKED_AT_MOST = Duration.ofSeconds(20);
 
@@ -48,6 +51,31 @@ class ChunkStealingTest {
             Files.createFile(dir.resolve("released"));
         }
         return ProcessHandle.current().pid();
+    }
+
+    /** Sleeps {@code millis}, then marks that {@code item} of {@code run} ran: a second run of it throws. */
+    static int runOnce(String directory, int run, int item, int millis) throws IOException, InterruptedException {
+        Thread.sleep(millis);
+        Files.createFile(Path.of(directory, run + "-" + item));
+        return item;
+    }
+
+    @Test
+    void manyStealsLoseNoChunkAndRunNoneTwice(@TempDir Path dir) throws IOException {
+        String directory = dir.toString();
+        int runs = 40;
+        int items = 6;
+        try (WorkerPool pool = TestPools.newPool(startMethod, 2)) {
+            for (int run = 0; run < runs; run++) {
+                int r = run;
+                // Uneven chunks of 1 to 6 ms, long enough that workers hold two: every run's tail steals.
+                List<Integer> inputs = List.of(0, 1, 2, 3, 4, 5);
+                assertEquals(inputs, pool.map(item -> runOnce(directory, r, item, 1 + (item * 7 + r) % 6), inputs, 1));
+            }
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            assertEquals(runs * items, files.count(), "every item of every run ran, once");
+        }
     }
 
     @Test
