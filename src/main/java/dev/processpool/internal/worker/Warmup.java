@@ -10,7 +10,10 @@ import dev.processpool.internal.codec.ValueCodec;
 import dev.processpool.internal.threads.Daemons;
 import java.io.PrintStream;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -76,6 +79,7 @@ final class Warmup {
         for (Class<?> type : new Class<?>[] {ParentLink.class, ChannelOutputStream.class, TaskRunner.Results.class}) {
             type.getName();   // referencing the class loads it
         }
+        warmHandoutPath();
         loadTaskClasses(hints);
         FrameChannel.warmUp(ROUNDS);
         runTasks(hints);
@@ -99,6 +103,20 @@ final class Warmup {
         } catch (InterruptedException e) {
             return false;
         }
+    }
+
+    /**
+     * What a worker uses from its handout on, short of its socket: its inbox and its futures (whose class starts
+     * the common fork-join pool). Run here they are also in the class-data archive, which is made from this
+     * warm-up, instead of read from the JDK's modules when a pool is waiting.
+     */
+    private static void warmHandoutPath() {
+        BlockingQueue<Object> inbox = new LinkedBlockingQueue<>();
+        inbox.add(inbox);
+        inbox.poll();
+        CompletableFuture<Object> answer = new CompletableFuture<>();
+        answer.complete(inbox);
+        answer.getNow(null);
     }
 
     /** Loaded, not initialised: their static initialisers run when a task first uses them, as without us. */
