@@ -148,16 +148,21 @@ public final class PrivateSocket implements AutoCloseable {
         return new FrameChannel(server.accept());
     }
 
+    /**
+     * Removes the socket's file and directory, then stops listening. In that order: the thread blocked in
+     * {@link #accept()} wakes when the socket closes and may end its JVM (a forkserver's main thread does), which
+     * must find nothing left to remove.
+     */
     @Override
     public void close() {
         OPEN.remove(this);
+        deleteQuietly(path);
+        deleteQuietly(directory);
         try {
             server.close();
         } catch (IOException ignored) {
             // already closed
         }
-        deleteQuietly(path);
-        deleteQuietly(directory);
     }
 
     /** Whether a process accepts connections on this socket (a connection is made and closed at once). */
