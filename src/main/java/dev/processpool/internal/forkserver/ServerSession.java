@@ -21,6 +21,16 @@ final class ServerSession {
         this.refiller = refiller;
     }
 
+    /** Whether the worker took its pool's socket and token: not if it has exited (its standard input is closed). */
+    private static boolean handedTo(ReserveWorker worker, String socketPath, String token) {
+        try {
+            worker.sendTo(socketPath, token);
+            return true;
+        } catch (IOException exited) {
+            return false;
+        }
+    }
+
     /** Returns when the pool's JVM has closed the connection. */
     void serve() throws IOException {
         while (true) {
@@ -46,11 +56,11 @@ final class ServerSession {
             throws IOException {
         Reserve reserve = reserves.computeIfAbsent(recipe, json -> new Reserve(WorkerRecipe.fromJson(json), refiller));
         ReserveWorker worker = reserve.take(reserveSize, hints);
-        try {
-            worker.sendTo(socketPath, token);
-        } catch (IOException diedInReserve) {
+        if (!handedTo(worker, socketPath, token)) {
+            // It died in reserve: another. Should that one not take its pool either (a recipe whose JVM exits at
+            // once), it is handed out all the same: its pool then sees it exit before connecting, with what it said.
             worker = reserve.take(reserveSize, hints);
-            worker.sendTo(socketPath, token);
+            handedTo(worker, socketPath, token);
         }
         long pid = worker.pid();
         send(new FrameWriter(FrameType.SPAWNED).putLong(id).putLong(pid));
