@@ -50,7 +50,7 @@ final class PoolCore implements WorkerLauncher.Events {
      * when another worker is free: so a worker holds four while the chunks of this pool take less than
      * {@link #SHORT_CHUNK_NANOS} on average, where that wait is short too, and else two, and a worker that
      * runs out of work while the queue is empty asks a waiting one back from another worker
-     * ({@link #stealLocked()}).
+     * ({@link ChunkStealing}).
      */
     private static final int CHUNKS_PER_WORKER_SHORT = 4;
     private static final int CHUNKS_PER_WORKER_LONG = 2;
@@ -174,40 +174,10 @@ final class PoolCore implements WorkerLauncher.Events {
                 }
             }
         }
-        if (queue.isEmpty() && !shortChunks) {
-            sends.addAll(stealLocked());
+        if (queue.isEmpty() && !shortChunks) {   // short chunks are not worth the round trip
+            sends.addAll(ChunkStealing.revokes(connections, this::canTakeMore));
         }
         return sends;
-    }
-
-    /**
-     * Each worker without work asks the worker holding the most waiting chunks to give its last one back
-     * (REVOKE), one request per holder at a time. The holder gives it back if it has not started it, and then it
-     * goes to the head of the queue ({@link #revoked}); if it has, its result comes as usual. A chunk thus
-     * runs once, wherever it runs. Short chunks are not worth the round trip.
-     */
-    private List<Runnable> stealLocked() {
-        List<Runnable> revokes = new ArrayList<>();
-        for (WorkerConnection idle : connections) {
-            if (!idle.inFlight.isEmpty() || !canTakeMore(idle)) {
-                continue;
-            }
-            WorkerConnection holder = null;
-            for (WorkerConnection candidate : connections) {
-                if (candidate.revoking == null && candidate.inFlight.size() > 1
-                        && (holder == null || candidate.inFlight.size() > holder.inFlight.size())) {
-                    holder = candidate;
-                }
-            }
-            if (holder == null) {
-                break;
-            }
-            Chunk waiting = holder.inFlight.peekLast();
-            WorkerConnection from = holder;
-            from.revoking = waiting;
-            revokes.add(() -> from.revoke(waiting));
-        }
-        return revokes;
     }
 
     /** The worker's answer to REVOKE: a chunk given back goes to the head of the queue, for an idle worker. */
