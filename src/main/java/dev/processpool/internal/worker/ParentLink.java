@@ -24,8 +24,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The worker's end of the channel. A reader thread takes every frame: answers to resource requests go to the
  * waiting requester, a request to give a chunk back is answered at once, everything else goes to the inbox of
- * the main thread. When the parent goes away without a
- * SHUTDOWN (it was killed), the worker halts at once and removes the parent's orphaned socket.
+ * the main thread. When the parent goes away without a SHUTDOWN (it was killed), the worker halts at once and
+ * removes the parent's orphaned socket.
  */
 final class ParentLink {
     private static final long RESOURCE_TIMEOUT_SECONDS = 60;

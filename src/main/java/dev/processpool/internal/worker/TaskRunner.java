@@ -53,7 +53,8 @@ final class TaskRunner {
             inputs = task.inputs().decode(encodedInputs, task.loader());
         } catch (Throwable t) {
             // Nothing of the chunk can run: every item fails alike; the parent knows how many there are.
-            return new Results(EMPTY_LIST, List.of(new ItemFailure(-1, RemoteFailure.of(t))), t instanceof VirtualMachineError);
+            return new Results(EMPTY_LIST, List.of(new ItemFailure(-1, RemoteFailure.of(t))),
+                    t instanceof VirtualMachineError);
         }
         Thread.currentThread().setContextClassLoader(task.loader());
         List<Object> results = new ArrayList<>(inputs.size());
