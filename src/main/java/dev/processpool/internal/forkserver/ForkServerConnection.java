@@ -67,6 +67,7 @@ final class ForkServerConnection {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         WorkerCommand.environment(PoolOptions.defaults(), builder.environment());
         Process server = builder.start();
+        Handshake.warmUpInBackground();   // while the server starts
         try {
             OutputStream stdin = server.getOutputStream();
             stdin.write((java.util.HexFormat.of().formatHex(key) + "\n").getBytes(StandardCharsets.UTF_8));

@@ -41,6 +41,7 @@ public final class ForkServerMain {
     }
 
     public static void main(String[] args) throws IOException {
+        Handshake.warmUpInBackground();   // while the socket is opened
         byte[] key = HexFormat.of().parseHex(StdinLine.read(System.in));
         ForkServerMain server = new ForkServerMain(key, PrivateSocket.open("forkserver.sock"));
         server.watchdog.scheduleWithFixedDelay(server::stopIdleReserves, IDLE_RESERVE_SECONDS, IDLE_RESERVE_SECONDS,

@@ -4,6 +4,7 @@ import dev.processpool.internal.channel.Frame;
 import dev.processpool.internal.channel.FrameChannel;
 import dev.processpool.internal.channel.FrameType;
 import dev.processpool.internal.channel.FrameWriter;
+import dev.processpool.internal.threads.Daemons;
 import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -27,6 +28,14 @@ final class Handshake {
 
     static byte[] randomKey() {
         return random(KEY_BYTES);
+    }
+
+    /**
+     * Loads and runs the HMAC code on a daemon thread: a JVM's first {@code Mac} costs tens of ms (the security
+     * providers), which the handshake need not wait for when it was started while the other side was starting.
+     */
+    static void warmUpInBackground() {
+        Daemons.start("processpool-handshake-warm-up", () -> hmac(new byte[KEY_BYTES], new byte[NONCE_BYTES]));
     }
 
     /** @throws IOException if the peer does not prove it has the key */

@@ -13,7 +13,8 @@ import java.util.concurrent.TimeUnit;
  * background, so the next request finds one ready as well; a little later, not at once, so that starting JVMs
  * do not take the CPU from the workers just handed out while they start on their first tasks. When requests
  * outrun the reserve (no warm worker was left to take), replacements start at once: waiting would only make
- * the next request wait longer.
+ * the next request wait longer. Except for a new reserve: its first requests start the workers they take, and
+ * more JVMs starting beside them on the same cores would only slow the first pool's start.
  */
 final class Reserve {
     private final WorkerRecipe recipe;
@@ -26,6 +27,7 @@ final class Reserve {
     private boolean closed;
     private WarmUpHints hints = WarmUpHints.NONE;
     private long lastTaken = System.nanoTime();
+    private final long created = System.nanoTime();
 
     Reserve(WorkerRecipe recipe, ScheduledExecutorService refiller) {
         this.recipe = recipe;
@@ -46,7 +48,7 @@ final class Reserve {
             lastTaken = System.nanoTime();
             ready.removeIf(w -> !w.isAlive());
             worker = ready.stream().filter(ReserveWorker::isWarm).findFirst().orElse(ready.peek());
-            outrun = worker == null || !worker.isWarm();
+            outrun = (worker == null || !worker.isWarm()) && !isNew();
             ready.remove(worker);
         }
         if (worker == null) {
@@ -96,6 +98,11 @@ final class Reserve {
             startHints = hints;
         }
         return new ReserveWorker(builder.start(), startHints);
+    }
+
+    /** Within the first refill delay of its creation: its first pool is still taking its workers. */
+    private boolean isNew() {
+        return System.nanoTime() - created < TimeUnit.MILLISECONDS.toNanos(REFILL_DELAY_MILLIS);
     }
 
     /** Whether no worker was taken for this long: then nobody uses the recipe any more. */
