@@ -51,6 +51,11 @@ final class Warmup {
         return warmup;
     }
 
+    /** No warm-up: {@link #stop()} does nothing. */
+    static Warmup none() {
+        return NONE;
+    }
+
     /** Runs the whole warm-up on this thread at once, JSON-B included, with no classes to preload but hinted ones. */
     static void runToEnd(WarmUpHints hints) {
         new Warmup().run("-", hints, 0);

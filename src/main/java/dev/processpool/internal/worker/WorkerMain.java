@@ -43,7 +43,9 @@ public final class WorkerMain {
         }
         String line = StdinLine.read(System.in);
         boolean hinted = WarmUpHints.isHints(line);   // a reserve worker's first line; its handout comes next
-        Warmup warmup = Warmup.startIfAsked(WarmUpHints.of(line));
+        // A worker handed out as soon as it was started (its reserve was empty) goes straight to its pool: a warm-up
+        // beside it would only take the CPU from its start.
+        Warmup warmup = hinted && System.in.available() > 0 ? Warmup.none() : Warmup.startIfAsked(WarmUpHints.of(line));
         String[] request = (hinted ? StdinLine.read(System.in) : line).split("\t");
         System.setIn(InputStream.nullInputStream());
         warmup.stop();
