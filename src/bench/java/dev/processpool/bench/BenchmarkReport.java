@@ -237,10 +237,13 @@ public final class BenchmarkReport {
             pools of 1 and of 2 workers, runs alternating; speedup = time on 1 worker ÷ time on 2, per round, 10 rounds. \
             processpool runs 10 rounds of warm-up first so that the workers' JIT has compiled the task; CPython runs 1. \
             A run takes about ten milliseconds on the JVM and over a hundred on CPython (the row below the speedup: \
-            the same runs' time on 2 workers), so the JVM's figure is more sensitive to dispatch latency (waking an \
-            idle worker, the parent's reader between chunks) and to other load on the machine: fixed costs of a \
-            millisecond or two that vanish in CPython's longer run. With ten times the work the JVM's speedup is \
-            1.83 to 1.86 here (see performance-levers.md).
+            the same runs' time on 2 workers), so the JVM's figure is more sensitive to fixed costs of a millisecond \
+            or two that vanish in CPython's longer run: above all the JIT compilers of the young worker JVMs and of \
+            the parent, still compiling the dispatch path after 20 rounds. With 1 worker they run on the idle core; \
+            with 2 they take it from a worker. The next row is the same pools after 1,000 rounds, when the compilers \
+            have settled, and the row after it the same chunks on 2 threads of the benchmark's own JVM (no processes, \
+            its JIT settled): what this machine gives work of this size at best. With ten times the work the pool's \
+            speedup is 1.83 to 1.88 here (see performance-levers.md).
             - **RSS of an idle worker**: `VmRSS` from `/proc/<pid>/status` of a worker of a 2-worker pool that has run \
             one task and then idled for 0.5 s; 3 pools. Measured early, while the CPython parent is still small: a `fork` \
             child's VmRSS counts the pages it shares with its parent.

@@ -24,6 +24,12 @@ enum Figure {
     /** The speedup's own time on 2 workers: a runtime that does the work faster has less to scale. */
     CPU_TWO_WORKERS("CPU-bound workload on 2 workers", "ms", 1e-3, Direction.LOWER, "cpu_2_workers_s", null,
             null, null),
+    /** The same pools after 1,000 rounds: the workers' and the parent's JIT compilers no longer compete for cores. */
+    CPU_SPEEDUP_WARM_JIT("CPU-bound speedup, JIT settled (1,000 rounds)", "x", 1, Direction.HIGHER,
+            "cpu_speedup_warm_jit", null, null, null),
+    /** No processes: the same chunks on 2 threads of one JVM, what this machine allows work of this size. */
+    CPU_SPEEDUP_THREADS("The same on 2 threads of one JVM (bound)", "x", 1, Direction.HIGHER,
+            "cpu_speedup_threads", null, null, null),
     IDLE_RSS("RSS of an idle worker", "MiB", 1, Direction.LOWER, "idle_rss_mib", null, 40.0, 40.0);
 
     enum Direction { LOWER, HIGHER }

@@ -14,6 +14,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.Map;
 
 /**
@@ -38,6 +43,8 @@ public final class LifecycleBenchmark {
     private static final int CHURN_ROUNDS = 3;
     private static final int CPU_WARMUP = 10;
     private static final int CPU_ROUNDS = 10;
+    /** Rounds after which the JIT compilers of the parent and of the workers have settled (see the report). */
+    private static final int CPU_WARM_JIT_ROUNDS = 1_000;
 
     private final List<String> methods = ProcessContext.allStartMethods();
     private final Map<String, Map<String, Object>> figures = new LinkedHashMap<>();
@@ -135,26 +142,77 @@ public final class LifecycleBenchmark {
         }
     }
 
-    /** Primes below 300,000 in 8 chunks on warm pools of 1 and of 2 workers, runs interleaved. */
+    /**
+     * Primes below 300,000 in 8 chunks on pools of 1 and of 2 workers, runs interleaved: young pools, then the same
+     * pools once their JIT compilers have settled; and the same chunks on 1 and 2 threads of this JVM.
+     */
     private void cpuSpeedup(String method) {
         List<BenchTasks.Range> ranges = BenchTasks.primeRanges(BenchTasks.PRIMES_LIMIT, BenchTasks.PRIMES_CHUNKS);
-        List<Double> one = new ArrayList<>();
-        List<Double> two = new ArrayList<>();
-        List<Double> speedup = new ArrayList<>();
         try (Pool pool1 = newPool(method, 1); Pool pool2 = newPool(method, 2)) {
-            for (int i = 0; i < rounds(CPU_WARMUP); i++) {   // both workers of pool2 take part: 8 chunks, chunksize 1
-                cpuSeconds(pool1, ranges);
-                cpuSeconds(pool2, ranges);
+            runBoth(pool1, pool2, ranges, rounds(CPU_WARMUP));   // both workers of pool2 take part: chunksize 1
+            List<double[]> young = speedupRounds(pool1, pool2, ranges, rounds(CPU_ROUNDS));
+            put(method, "cpu_1_worker_s", column(young, 0));
+            put(method, "cpu_2_workers_s", column(young, 1));
+            put(method, "cpu_speedup", column(young, 2));
+            if (!quick) {
+                runBoth(pool1, pool2, ranges, CPU_WARM_JIT_ROUNDS - CPU_WARMUP - CPU_ROUNDS);
             }
-            for (int round = 0; round < rounds(CPU_ROUNDS); round++) {
-                one.add(cpuSeconds(pool1, ranges));
-                two.add(cpuSeconds(pool2, ranges));
-                speedup.add(one.get(round) / two.get(round));
-            }
+            put(method, "cpu_speedup_warm_jit", column(speedupRounds(pool1, pool2, ranges, rounds(CPU_ROUNDS)), 2));
         }
-        put(method, "cpu_1_worker_s", one);
-        put(method, "cpu_2_workers_s", two);
-        put(method, "cpu_speedup", speedup);
+        put(method, "cpu_speedup_threads", threadSpeedups(ranges));
+    }
+
+    private static void runBoth(Pool pool1, Pool pool2, List<BenchTasks.Range> ranges, int rounds) {
+        for (int i = 0; i < rounds; i++) {
+            cpuSeconds(pool1, ranges);
+            cpuSeconds(pool2, ranges);
+        }
+    }
+
+    /** Per round: seconds on 1 worker, on 2 workers, and their ratio. */
+    private static List<double[]> speedupRounds(Pool pool1, Pool pool2, List<BenchTasks.Range> ranges, int rounds) {
+        List<double[]> results = new ArrayList<>();
+        for (int round = 0; round < rounds; round++) {
+            double one = cpuSeconds(pool1, ranges);
+            double two = cpuSeconds(pool2, ranges);
+            results.add(new double[] {one, two, one / two});
+        }
+        return results;
+    }
+
+    private static List<Double> column(List<double[]> rows, int index) {
+        return rows.stream().map(row -> row[index]).toList();
+    }
+
+    /**
+     * The speedup of the same chunks on 2 threads of this JVM over 1, its JIT settled first: what this machine
+     * allows a work of this size without any process boundary.
+     */
+    private List<Double> threadSpeedups(List<BenchTasks.Range> ranges) {
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            List<Double> speedups = new ArrayList<>();
+            for (int round = 0; round < rounds(CPU_WARM_JIT_ROUNDS); round++) {
+                long start = System.nanoTime();
+                ranges.forEach(BenchTasks::countPrimes);
+                double one = millisSince(start);
+                start = System.nanoTime();
+                List<Future<Long>> counts = threads.invokeAll(ranges.stream()
+                        .map(range -> (Callable<Long>) () -> BenchTasks.countPrimes(range)).toList());
+                for (Future<Long> count : counts) {
+                    count.get();
+                }
+                double two = millisSince(start);
+                if (round >= rounds(CPU_WARM_JIT_ROUNDS) - rounds(CPU_ROUNDS)) {
+                    speedups.add(one / two);
+                }
+            }
+            return speedups;
+        } catch (InterruptedException | ExecutionException e) {
+            throw new IllegalStateException(e);
+        } finally {
+            threads.shutdownNow();
+        }
     }
 
     private static double cpuSeconds(Pool pool, List<BenchTasks.Range> ranges) {

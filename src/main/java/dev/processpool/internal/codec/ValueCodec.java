@@ -26,12 +26,15 @@ public final class ValueCodec {
     private final Type listType;
     /** For numbers, booleans and strings: JSON-P directly; null for the rest. */
     private final PlainValues plain;
+    /** For plain records: by hand; null for the rest. */
+    private final RecordValues records;
 
     public ValueCodec(Type declared) {
         this.declared = box(declared);
         this.exact = ValueTypes.isExact(this.declared);
         this.listType = TypeNames.parameterized(List.class, this.declared);
         this.plain = this.declared instanceof Class<?> c ? PlainValues.of(c) : null;
+        this.records = this.declared instanceof Class<?> c && plain == null ? RecordValues.of(c) : null;
     }
 
     public Type declaredType() {
@@ -47,6 +50,10 @@ public final class ValueCodec {
     private String encodeJson(List<?> values) {
         if (plain != null) {
             return plain.encode(values);
+        }
+        String fast = records != null ? records.encode(values) : null;
+        if (fast != null) {
+            return fast;
         }
         if (exact) {
             return JsonbHolder.JSONB.toJson(values, listType);
@@ -89,6 +96,10 @@ public final class ValueCodec {
         if (plain != null) {
             return plain.decode(json);
         }
+        List<Object> values = records != null ? records.decode(json) : null;
+        if (values != null) {
+            return values;
+        }
         if (exact) {
             return JsonbHolder.JSONB.fromJson(json, listType);
         }
@@ -96,7 +107,7 @@ public final class ValueCodec {
         try (JsonReader reader = Json.createReader(new StringReader(json))) {
             array = reader.readArray();
         }
-        List<Object> values = new ArrayList<>(array.size());
+        values = new ArrayList<>(array.size());
         for (JsonValue item : array) {
             if (item.getValueType() == JsonValue.ValueType.NULL) {
                 values.add(null);
