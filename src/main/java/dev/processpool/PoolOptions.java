@@ -28,6 +28,7 @@ public final class PoolOptions {
 
     private static final PoolOptions DEFAULTS = new Builder().build();
 
+    private final String name;
     private final int processes;
     private final int maxTasksPerChild;
     private final ProcessRunnable initializer;
@@ -37,6 +38,7 @@ public final class PoolOptions {
     private final Map<String, String> environment;
 
     private PoolOptions(Builder b) {
+        this.name = b.name;
         this.processes = b.processes;
         this.maxTasksPerChild = b.maxTasksPerChild;
         this.initializer = b.initializer;
@@ -57,6 +59,7 @@ public final class PoolOptions {
     /** A builder starting from these options. */
     public Builder toBuilder() {
         Builder b = new Builder();
+        b.name = name;
         b.processes = processes;
         b.maxTasksPerChild = maxTasksPerChild;
         b.initializer = initializer;
@@ -65,6 +68,14 @@ public final class PoolOptions {
         b.inheritEnvironment = inheritEnvironment;
         b.environment.putAll(environment);
         return b;
+    }
+
+    /**
+     * The pool's name for administrators (its JMX name, its configuration key); when empty, the library names it
+     * {@code pool-1}, {@code pool-2}, ... in the order pools start.
+     */
+    public Optional<String> name() {
+        return Optional.ofNullable(name);
     }
 
     /** Number of worker processes; when not set, {@link Runtime#availableProcessors()}. */
@@ -105,6 +116,7 @@ public final class PoolOptions {
     @Override
     public boolean equals(Object o) {
         return o instanceof PoolOptions p
+                && Objects.equals(name, p.name)
                 && processes == p.processes
                 && maxTasksPerChild == p.maxTasksPerChild
                 && Objects.equals(initializer, p.initializer)
@@ -116,13 +128,13 @@ public final class PoolOptions {
 
     @Override
     public int hashCode() {
-        return Objects.hash(processes, maxTasksPerChild, initializer, jvmOptions, javaExecutable,
+        return Objects.hash(name, processes, maxTasksPerChild, initializer, jvmOptions, javaExecutable,
                 inheritEnvironment, environment);
     }
 
     @Override
     public String toString() {
-        return "PoolOptions[processes=" + (processes == AUTO_PROCESSES ? "auto(" + processes() + ")" : processes)
+        return "PoolOptions[" + (name == null ? "" : "name=" + name + ", ") + "processes=" + (processes == AUTO_PROCESSES ? "auto(" + processes() + ")" : processes)
                 + ", maxTasksPerChild=" + (maxTasksPerChild == UNLIMITED_TASKS ? "unlimited" : maxTasksPerChild)
                 + ", initializer=" + (initializer == null ? "none" : initializer.getClass().getName())
                 + ", jvmOptions=" + jvmOptions
@@ -133,6 +145,7 @@ public final class PoolOptions {
 
     /** Builds {@link PoolOptions}; every setter rejects a bad value at once with {@link IllegalArgumentException}. */
     public static final class Builder {
+        private String name;
         private int processes = AUTO_PROCESSES;
         private int maxTasksPerChild = UNLIMITED_TASKS;
         private ProcessRunnable initializer;
@@ -142,6 +155,19 @@ public final class PoolOptions {
         private final Map<String, String> environment = new LinkedHashMap<>();
 
         private Builder() {
+        }
+
+        /**
+         * The pool's name for administrators: letters, digits and {@code . _ -}, as in {@code "thumbnails"};
+         * {@code null} for one the library gives.
+         */
+        public Builder name(String name) {
+            if (name != null && !name.matches("[A-Za-z0-9._-]+")) {
+                throw new IllegalArgumentException("name must be letters, digits, '.', '_' or '-', as \"thumbnails\" is,"
+                        + " got '" + name + "'; leave it unset for a name the library gives");
+            }
+            this.name = name;
+            return this;
         }
 
         /** Number of worker processes, at least 1. */

@@ -43,7 +43,10 @@ import java.util.Objects;
 @Retention(RUNTIME)
 @Target({FIELD, PARAMETER, METHOD, TYPE})
 public @interface ProcessPool {
-    /** Configuration key for administrators. Default {@code ""}: none. (Not read yet.) */
+    /**
+     * The pool's name for administrators: its JMX name and its configuration key ({@code processpool.<name>.*});
+     * letters, digits and {@code . _ -}. Default {@code ""}: the library names it, and it takes no configuration.
+     */
     @Nonbinding String name() default "";
 
     /**

@@ -123,6 +123,20 @@ class PoolOptionsTest {
     }
 
     @Test
+    void aNameIsKeptAndANameAJmxOrConfigurationKeyCouldNotCarryIsRefused() {
+        assertEquals(Optional.of("thumbnails-2.v1_a"), PoolOptions.builder().name("thumbnails-2.v1_a").build().name());
+        assertEquals(Optional.empty(), PoolOptions.builder().name(null).build().name());
+        assertEquals(Optional.empty(), PoolOptions.defaults().name());
+        for (String bad : new String[] {"", " ", "a,b", "type=Pool", "a:b", "*", "\"q\"", "a b"}) {
+            PoolOptions.Builder builder = PoolOptions.builder();
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> builder.name(bad));
+            assertTrue(e.getMessage().contains("'" + bad + "'"), e.getMessage());
+        }
+        assertNotEquals(PoolOptions.builder().name("a").build(), PoolOptions.builder().name("b").build());
+        assertEquals("a", PoolOptions.builder().name("a").build().toBuilder().build().name().orElseThrow());
+    }
+
+    @Test
     void javaExecutableMustNotBeNull() {
         assertThrows(NullPointerException.class, () -> PoolOptions.builder().javaExecutable(null));
     }

@@ -42,6 +42,13 @@ class InvalidInjectionPointTest {
     }
 
     @Dependent
+    static class BadNameOwner {
+        @Inject
+        @ProcessPool(name = "thumbnails, large")
+        Pool pool;
+    }
+
+    @Dependent
     static class NegativeProcessesOwner {
         @Inject
         @ProcessPool(processes = -1)
@@ -118,6 +125,8 @@ class InvalidInjectionPointTest {
                         + " available on the JVM", available)),
                 Arguments.of(UnknownStartMethodOwner.class, List.of("Invalid @ProcessPool.startMethod on"
                         + " UnknownStartMethodOwner.pool: unknown start method 'vfork'; " + available)),
+                Arguments.of(BadNameOwner.class, List.of("Invalid @ProcessPool.name on BadNameOwner.pool: name must be"
+                        + " letters, digits, '.', '_' or '-'", "got 'thumbnails, large'; leave it empty")),
                 Arguments.of(NegativeProcessesOwner.class, List.of("Invalid @ProcessPool.processes on"
                         + " NegativeProcessesOwner.pool: -1 is not a number of workers; use at least 1, or 0 (the default)")),
                 Arguments.of(NegativeMaxTasksOwner.class, List.of("Invalid @ProcessPool.maxTasksPerChild on"

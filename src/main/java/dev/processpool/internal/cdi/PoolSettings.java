@@ -22,6 +22,13 @@ record PoolSettings(String startMethod, PoolOptions options) {
     /** Every bad member value of {@code pool}; empty if the pool can be made. */
     static List<MemberProblem> problems(ProcessPool pool) {
         List<MemberProblem> problems = new ArrayList<>();
+        if (!pool.name().isEmpty()) {
+            try {
+                PoolOptions.builder().name(pool.name());
+            } catch (IllegalArgumentException e) {
+                problems.add(new MemberProblem("name", e.getMessage().replace("leave it unset", "leave it empty")));
+            }
+        }
         if (!pool.startMethod().isEmpty()) {
             try {
                 ProcessContext.of(pool.startMethod());
@@ -88,6 +95,7 @@ record PoolSettings(String startMethod, PoolOptions options) {
                     .collect(Collectors.joining("; ")));
         }
         PoolOptions.Builder options = PoolOptions.builder()
+                .name(pool.name().isEmpty() ? null : pool.name())
                 .maxTasksPerChild(pool.maxTasksPerChild())
                 .jvmOptions(pool.jvmOptions());
         if (pool.processes() != PoolOptions.AUTO_PROCESSES) {
