@@ -26,10 +26,12 @@ public class PoolProducer {
     BeanManager beans;
 
     /**
-     * A pool made by the engine from the annotation's members, wrapped for its owner.
+     * A pool made by the engine from the annotation's members and what is configured for its name now, wrapped for its
+     * owner.
      *
      * @throws IllegalStateException if the pool is looked up ({@code Instance<Pool>}) while its owner is not executing
-     * @throws IllegalArgumentException if a qualifier chosen at run time has bad values
+     * @throws IllegalArgumentException if a qualifier chosen at run time, or the configuration of the pool's name, has
+     *         bad values
      */
     @Produces
     @Dependent
@@ -38,7 +40,7 @@ public class PoolProducer {
         String where = PoolInjectionPoints.describe(ip);
         ProcessPool annotation = PoolInjectionPoints.qualifier(ip).orElse(ProcessPool.Literal.INSTANCE);
         PoolOwner owner = ownerOf(ip, where);
-        PoolSettings settings = PoolSettings.of(annotation, where);
+        PoolSettings settings = PoolSettings.of(annotation, where, ip.getBean().getBeanClass().getClassLoader());
         Pool engine = settings.context().newPool(settings.options());
         ManagedPool pool = new ManagedPool(engine, where, owner, futures());
         extension.livePools().add(pool);

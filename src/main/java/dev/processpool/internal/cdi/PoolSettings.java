@@ -4,18 +4,17 @@ import dev.processpool.PoolOptions;
 import dev.processpool.ProcessContext;
 import dev.processpool.ProcessPool;
 import dev.processpool.ProcessRunnable;
-import java.lang.reflect.Constructor;
+import dev.processpool.internal.config.PoolConfiguration;
 import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
- * What a {@link ProcessPool} annotation asks for, in the engine's terms: a start method ({@code ""} for the default)
- * and {@link PoolOptions}. {@link #problems} checks the members at deployment; {@link #of} builds the settings.
+ * What a {@link ProcessPool} annotation asks for, with what administrators configured for its name
+ * ({@link PoolConfiguration}), in the engine's terms: a start method ({@code ""} for the default) and
+ * {@link PoolOptions}. {@link #problems} and {@link #configurationProblems} check them at deployment; {@link #of}
+ * builds the settings.
  */
 record PoolSettings(String startMethod, PoolOptions options) {
 
@@ -30,81 +29,72 @@ record PoolSettings(String startMethod, PoolOptions options) {
             }
         }
         if (!pool.startMethod().isEmpty()) {
-            try {
-                ProcessContext.of(pool.startMethod());
-            } catch (IllegalArgumentException e) {
-                problems.add(new MemberProblem("startMethod", e.getMessage()
-                        + "; or leave it empty for the default start method"));
-            }
+            MemberChecks.startMethod(pool.startMethod()).ifPresent(r -> problems.add(new MemberProblem("startMethod", r)));
         }
-        if (pool.processes() < 0) {
-            problems.add(new MemberProblem("processes", pool.processes() + " is not a number of workers; use at"
-                    + " least 1, or 0 (the default) for one per available processor"));
+        MemberChecks.processes(Integer.toString(pool.processes()), pool.processes(), "0 (the default)")
+                .ifPresent(r -> problems.add(new MemberProblem("processes", r)));
+        MemberChecks.maxTasksPerChild(Integer.toString(pool.maxTasksPerChild()), pool.maxTasksPerChild(),
+                "0 (the default)").ifPresent(r -> problems.add(new MemberProblem("maxTasksPerChild", r)));
+        MemberChecks.jvmOptions(Arrays.toString(pool.jvmOptions()), Arrays.asList(pool.jvmOptions()))
+                .forEach(r -> problems.add(new MemberProblem("jvmOptions", r)));
+        if (pool.initializer() != ProcessRunnable.class) {
+            MemberChecks.initializer(pool.initializer()).ifPresent(r -> problems.add(new MemberProblem("initializer", r)));
         }
-        if (pool.maxTasksPerChild() < 0) {
-            problems.add(new MemberProblem("maxTasksPerChild", pool.maxTasksPerChild() + " is not a number of"
-                    + " tasks; use at least 1, or 0 (the default) for no limit"));
-        }
-        for (String option : pool.jvmOptions()) {
-            if (option == null || option.isBlank() || !option.startsWith("-")) {
-                problems.add(new MemberProblem("jvmOptions", "'" + option + "' in " + Arrays.toString(pool.jvmOptions())
-                        + " is not a JVM option; each must start with '-', as \"-Xmx256m\" does"));
-            }
-        }
-        initializerProblem(pool.initializer()).ifPresent(problems::add);
         return problems;
     }
 
-    private static Optional<MemberProblem> initializerProblem(Class<? extends ProcessRunnable> type) {
-        if (type == ProcessRunnable.class) {
-            return Optional.empty();
-        }
-        String name = type.getName() + ".class";
-        String reason = null;
-        if (type.isInterface() || Modifier.isAbstract(type.getModifiers())) {
-            reason = name + " is abstract; name a concrete class whose run() initializes each worker";
-        } else if (!Modifier.isPublic(type.getModifiers())
-                || type.isMemberClass() && !Modifier.isStatic(type.getModifiers())) {
-            reason = name + " is not a public top-level or static nested class; make it one, so that workers can"
-                    + " load and create it";
-        } else if (publicNoArgConstructor(type) == null) {
-            reason = name + " has no public no-argument constructor; add one, the pool creates the initializer"
-                    + " with it";
-        }
-        return Optional.ofNullable(reason).map(r -> new MemberProblem("initializer", r));
+    /**
+     * Every bad value configured for the named {@code pool} in {@code configuration}, each naming its source and key;
+     * empty for an unnamed pool, which configuration does not reach.
+     */
+    static List<String> configurationProblems(ProcessPool pool, PoolConfiguration configuration, ClassLoader loader) {
+        List<String> problems = new ArrayList<>();
+        members(pool, configuration, loader, problems);
+        return problems;
     }
 
-    private static Constructor<?> publicNoArgConstructor(Class<?> type) {
-        try {
-            return type.getConstructor();
-        } catch (NoSuchMethodException e) {
-            return null;
-        }
+    private static PoolMembers members(ProcessPool pool, PoolConfiguration configuration, ClassLoader loader,
+            List<String> problems) {
+        PoolMembers members = PoolMembers.of(pool);
+        return pool.name().isEmpty() ? members
+                : members.configure(configuration.pool(pool.name()), loader, problems::add);
     }
 
     /**
-     * The settings of {@code pool}.
+     * The settings of {@code pool} owned by a bean of {@code loader}, with the configuration as it is now.
      *
-     * @throws IllegalArgumentException naming every bad member, for {@code where} (values not checked at deployment,
-     *         such as those of a {@link ProcessPool.Literal} chosen at run time)
+     * @throws IllegalArgumentException naming every bad member or configured value, for {@code where} (values not
+     *         checked at deployment: those of a {@link ProcessPool.Literal} chosen at run time, or configuration
+     *         changed since)
      */
-    static PoolSettings of(ProcessPool pool, String where) {
-        List<MemberProblem> problems = problems(pool);
+    static PoolSettings of(ProcessPool pool, String where, ClassLoader loader) {
+        List<String> problems = new ArrayList<>(problems(pool).stream().map(p -> p.message(where)).toList());
+        PoolMembers members = PoolMembers.of(pool);
+        if (problems.isEmpty() && !pool.name().isEmpty()) {
+            PoolConfiguration configuration = PoolConfiguration.read(loader);
+            List<String> configured = new ArrayList<>(configuration.problems());
+            members = members(pool, configuration, loader, configured);
+            configured.forEach(problem -> problems.add(configurationMessage(pool, where, problem)));
+        }
         if (!problems.isEmpty()) {
-            throw new IllegalArgumentException(problems.stream().map(p -> p.message(where))
-                    .collect(Collectors.joining("; ")));
+            throw new IllegalArgumentException(String.join("; ", problems));
         }
         PoolOptions.Builder options = PoolOptions.builder()
                 .name(pool.name().isEmpty() ? null : pool.name())
-                .maxTasksPerChild(pool.maxTasksPerChild())
-                .jvmOptions(pool.jvmOptions());
-        if (pool.processes() != PoolOptions.AUTO_PROCESSES) {
-            options.processes(pool.processes());
+                .maxTasksPerChild(members.maxTasksPerChild())
+                .jvmOptions(members.jvmOptions().toArray(String[]::new));
+        if (members.processes() != PoolOptions.AUTO_PROCESSES) {
+            options.processes(members.processes());
         }
-        if (pool.initializer() != ProcessRunnable.class) {
-            options.initializer(newInitializer(pool.initializer(), where));
+        if (members.initializer() != ProcessRunnable.class) {
+            options.initializer(newInitializer(members.initializer(), where));
         }
-        return new PoolSettings(pool.startMethod(), options.build());
+        return new PoolSettings(members.startMethod(), options.build());
+    }
+
+    /** A configuration problem of the named {@code pool} injected at {@code where}, for a deployment error. */
+    static String configurationMessage(ProcessPool pool, String where, String problem) {
+        return "Invalid configuration of @ProcessPool(name = \"" + pool.name() + "\") on " + where + ": " + problem;
     }
 
     private static ProcessRunnable newInitializer(Class<? extends ProcessRunnable> type, String where) {

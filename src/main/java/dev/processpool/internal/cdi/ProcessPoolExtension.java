@@ -14,6 +14,7 @@ import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
 import jakarta.enterprise.inject.spi.ProcessInjectionPoint;
 import jakarta.enterprise.inject.spi.WithAnnotations;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.stream.Stream;
@@ -27,7 +28,7 @@ import java.util.stream.Stream;
  *       point (or an {@code Instance<Pool>} to look pools up), so that its pools know when their owner executes;</li>
  *   <li>checks every {@code @ProcessPool} injection point: each bad value or placement becomes a definition error,
  *       all reported together after bean discovery, that names the injection point, the member, the value and the
- *       fix;</li>
+ *       fix; and so does each bad value administrators configured for a named pool ({@link ConfigurationCheck});</li>
  *   <li>at shutdown, stops any pool whose owner was never destroyed.</li>
  * </ol>
  */
@@ -35,6 +36,7 @@ public class ProcessPoolExtension implements Extension {
     private final LivePools livePools = new LivePools();
     /** Deployment problems found so far; injection points are processed concurrently by some containers. */
     private final Queue<String> problems = new ConcurrentLinkedQueue<>();
+    private final ConfigurationCheck configuration = new ConfigurationCheck();
 
     void addLibraryBeans(@Observes BeforeBeanDiscovery discovery) {
         discovery.addAnnotatedType(PoolProducer.class, PoolProducer.class.getName());
@@ -66,14 +68,22 @@ public class ProcessPoolExtension implements Extension {
         InjectionPoint ip = event.getInjectionPoint();
         PoolInjectionPoints.qualifier(ip).ifPresent(annotation -> {
             String where = PoolInjectionPoints.describe(ip);
+            List<MemberProblem> memberProblems = PoolSettings.problems(annotation);
             Stream.concat(PoolInjectionPoints.placementProblems(ip).stream(),
-                            PoolSettings.problems(annotation).stream().map(problem -> problem.message(where)))
+                            memberProblems.stream().map(problem -> problem.message(where)))
                     .forEach(problems::add);
+            if (memberProblems.isEmpty() && ip.getBean() != null) {
+                configuration.add(where, annotation, ip.getBean().getBeanClass().getClassLoader());
+            }
         });
     }
 
-    /** Reports the problems of every injection point at once, so that one deployment shows them all. */
+    /**
+     * Reports the problems of every injection point, and of the configuration of their pools, at once, so that one
+     * deployment shows them all.
+     */
     void reportProblems(@Observes AfterBeanDiscovery event) {
+        problems.addAll(configuration.problems());
         problems.forEach(problem -> event.addDefinitionError(new InvalidPoolInjectionPoint(problem)));
         problems.clear();
     }
