@@ -170,7 +170,7 @@ class InvalidInjectionPointTest {
     }
 
     /** The messages of {@code thrown}, its causes and suppressed exceptions. */
-    private static List<String> messagesOf(Throwable thrown) {
+    static List<String> messagesOf(Throwable thrown) {
         List<String> messages = new ArrayList<>();
         Map<Throwable, Boolean> seen = new IdentityHashMap<>();
         List<Throwable> pending = new ArrayList<>(List.of(thrown));
