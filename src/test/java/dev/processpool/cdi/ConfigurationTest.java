@@ -275,6 +275,21 @@ class ConfigurationTest {
     }
 
     @Test
+    void aBadMicroProfileValueNamesItsKey() {
+        microProfileConfig(Map.of(KEY + "maxTasksPerChild", "-1"));
+        assertDeploymentFails("on ThumbnailsOwner.pool: MicroProfile Config key processpool.thumbnails.maxTasksPerChild='-1'"
+                + " is not a number of tasks");
+    }
+
+    @Test
+    void anUnknownMemberInTheFileListsTheKnownOnes() throws IOException {
+        Path file = jsonFile("{\"thumbnails\": {\"workers\": 3}}");
+        setProperty("processpool.config", file.toString());
+        assertDeploymentFails("JSON file " + file + " key thumbnails.workers: there is no pool setting 'workers'; known:"
+                + " startMethod, processes, maxTasksPerChild, initializer, jvmOptions");
+    }
+
+    @Test
     void aMissingFileFailsDeploymentNamingThePathAndWhereItWasSet() {
         Path missing = Path.of(System.getProperty("java.io.tmpdir"), "processpool-no-such-config.json");
         setProperty("processpool.config", missing.toString());
