@@ -46,9 +46,17 @@ final class JsonFileSource implements ConfigSource {
             problems.add("cannot read " + file + ": " + e + "; make it a readable UTF-8 file");
             return Optional.empty();
         }
+        Jsonb jsonb;
+        try {
+            jsonb = JsonbBuilder.create();
+        } catch (JsonbException noProvider) {
+            problems.add("reading " + file + " needs a JSON-B provider, such as Yasson, which is missing: "
+                    + noProvider.getMessage());
+            return Optional.empty();
+        }
         JsonValue json;
         try {
-            json = parse(text);
+            json = parse(jsonb, text);
         } catch (JsonbException e) {
             problems.add(file + " is not valid JSON: " + parserMessage(e) + "; correct it");
             return Optional.empty();
@@ -73,8 +81,7 @@ final class JsonFileSource implements ConfigSource {
         return Optional.of(new JsonFileSource(sections));
     }
 
-    private static JsonValue parse(String text) {
-        Jsonb jsonb = JsonbBuilder.create();
+    private static JsonValue parse(Jsonb jsonb, String text) {
         try {
             return jsonb.fromJson(text, JsonValue.class);
         } finally {
