@@ -106,7 +106,8 @@ class ProcessPoolItemWriterTest {
 
     @Test
     void anUnavailableStartMethodFailsTheJobNamingTheProperty() {
-        assertFailsWith(parameters("startMethod", "fork"), "@ProcessPool.startMethod");
+        assertFailsWith(parameters("startMethod", "fork"), "processPoolItemWriter: bad pool properties");
+        assertFailsWith(parameters("startMethod", "fork"), "Invalid @ProcessPool.startMethod");
     }
 
     @Test
