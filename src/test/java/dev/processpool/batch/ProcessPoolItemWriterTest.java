@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.processpool.TestPools;
 import dev.processpool.WorkerDiedException;
+import dev.processpool.internal.cdi.ProcessPoolExtension;
 import jakarta.batch.operations.JobOperator;
 import jakarta.batch.runtime.BatchRuntime;
 import jakarta.batch.runtime.BatchStatus;
@@ -121,6 +122,15 @@ class ProcessPoolItemWriterTest {
     void aDelegateThatIsNoWriterFailsTheJob() {
         assertFailsWith(parameters("delegate", "numberReader"),
                 "batch property delegate=\"numberReader\": the bean so named is a");
+    }
+
+    @Test
+    void aContainerWithTheBatchApiButNoBatchRuntimeStillDeploys() {
+        try (WeldContainer plain = new Weld("processpool-batch-no-runtime").disableDiscovery()
+                .addExtension(new ProcessPoolExtension()).addBeanClasses(Written.class).initialize()) {
+            assertEquals(1, plain.getBeanManager().getBeans("processPoolItemWriter").size(),
+                    "the writer is a bean, though no batch runtime is there to serve its properties");
+        }
     }
 
     /** Runs pool-chunks-configured with good parameters but {@code bad}; the job fails with {@code message}. */

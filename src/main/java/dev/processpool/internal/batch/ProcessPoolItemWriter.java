@@ -32,54 +32,68 @@ import java.util.List;
 public class ProcessPoolItemWriter implements ItemWriter {
     static final String NAME = "processPoolItemWriter";
 
-    @Inject @BatchProperty String function;
-    @Inject @BatchProperty String delegate;
-    @Inject @BatchProperty String poolName;
-    @Inject @BatchProperty String startMethod;
-    @Inject @BatchProperty String processes;
-    @Inject @BatchProperty String maxTasksPerChild;
-    @Inject @BatchProperty String jvmOptions;
-    @Inject @BatchProperty String chunksize;
-
+    /*
+     * The batch properties, through Instance: an injected @BatchProperty String would fail every deployment that has
+     * the Batch API but no batch runtime, whose producer serves it.
+     */
+    @Inject @BatchProperty Instance<String> function;
+    @Inject @BatchProperty Instance<String> delegate;
+    @Inject @BatchProperty Instance<String> poolName;
+    @Inject @BatchProperty Instance<String> startMethod;
+    @Inject @BatchProperty Instance<String> processes;
+    @Inject @BatchProperty Instance<String> maxTasksPerChild;
+    @Inject @BatchProperty Instance<String> jvmOptions;
+    @Inject @BatchProperty Instance<String> chunksize;
     @Inject @Any Instance<Pool> pools;
     @Inject @Any Instance<Object> beans;
 
+    private String functionName;
+    private PoolProperties settings;
     private ItemWriter writer;
-    private RuntimeException delegateProblem;
+    private RuntimeException problem;
     private ProcessFunction<Object, Object> mapped;
-    private int mapChunksize;
     private Pool pool;
 
+    /**
+     * Reads the properties and creates the delegate while the batch runtime creates this writer: only then are this
+     * writer's properties and contexts the current ones. Problems are kept for open(), where a step fails.
+     */
     @PostConstruct
-    void createDelegate() {
+    void readProperties() {
+        functionName = function.get();
         try {
-            writer = Delegates.writer(beans, delegate);
+            settings = PoolProperties.of(poolName.get(), startMethod.get(), processes.get(), maxTasksPerChild.get(),
+                    jvmOptions.get(), chunksize.get());
+            writer = Delegates.writer(beans, delegate.get());
         } catch (IllegalArgumentException e) {
-            delegateProblem = e;   // thrown in open(), where the runtime expects a step's failure
+            problem = e;
         }
     }
 
     @Override
     public void open(Serializable checkpoint) throws Exception {
-        if (delegateProblem != null) {
-            throw delegateProblem;
+        if (problem != null) {
+            throw problem;
         }
-        mapped = ChunkFunctions.of(function, applicationLoader());
-        PoolProperties settings = PoolProperties.of(poolName, startMethod, processes, maxTasksPerChild, jvmOptions,
-                chunksize);
-        mapChunksize = settings.chunksize();
+        mapped = ChunkFunctions.of(functionName, applicationLoader());
         try {
             pool = pools.select(settings.qualifier()).get();
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(NAME + ": bad pool properties (each @ProcessPool member named is the"
                     + " batch property of the same name): " + e.getMessage(), e);
         }
-        writer.open(checkpoint);
+        try {
+            writer.open(checkpoint);
+        } catch (Exception | Error e) {
+            releasePool();   // the runtime need not call close() after a failed open()
+            throw e;
+        }
     }
 
     @Override
     public void writeItems(List<Object> items) throws Exception {
-        List<Object> results = mapChunksize > 0 ? pool.map(mapped, items, mapChunksize) : pool.map(mapped, items);
+        int size = settings.chunksize();
+        List<Object> results = size > 0 ? pool.map(mapped, items, size) : pool.map(mapped, items);
         writer.writeItems(results);
     }
 
@@ -95,14 +109,18 @@ public class ProcessPoolItemWriter implements ItemWriter {
                 writer.close();
             }
         } finally {
-            if (pool != null) {
-                pools.destroy(pool);
-                pool = null;
-            }
+            releasePool();
             if (writer != null) {
                 beans.destroy(writer);
                 writer = null;
             }
+        }
+    }
+
+    private void releasePool() {
+        if (pool != null) {
+            pools.destroy(pool);
+            pool = null;
         }
     }
 
