@@ -79,6 +79,20 @@ class ProcessPoolItemWriterTest {
     }
 
     @Test
+    void aFunctionClassOnTheDefaultStartMethodWritesEveryItemInOrder() {
+        long execution = jobs.start("pool-chunks-configured", parameters("count", "12",
+                "function", TagFunction.class.getName(), "delegate", "recordingWriter", "processes", "2"));
+
+        assertEquals(BatchStatus.COMPLETED, awaitFinal(execution), () -> failureOf(execution));
+        List<List<Tagged>> chunks = written(execution);
+        assertEquals(IntStream.range(0, 12).boxed().toList(), items(chunks));
+        Set<Long> workers = pids(chunks.stream().flatMap(List::stream).toList());
+        assertTrue(!workers.contains(ProcessHandle.current().pid()), "processed in workers: " + workers);
+        TestPools.await("the step's workers " + workers + " to exit after the job", Duration.ofSeconds(20),
+                () -> workers.stream().noneMatch(TestPools::isAlive));
+    }
+
+    @Test
     void aJobWhoseWorkerDiesMidChunkWritesEveryItemExactlyOnceWhenRestarted(@TempDir Path dir) {
         Path marker = dir.resolve("killed");
         Properties parameters = parameters("count", "30", "function", BatchTasks.class.getName() + "::tagOrDieOnce",
