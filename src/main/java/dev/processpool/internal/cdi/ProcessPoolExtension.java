@@ -1,6 +1,7 @@
 package dev.processpool.internal.cdi;
 
 import dev.processpool.ProcessPool;
+import dev.processpool.internal.batch.BatchArtifacts;
 import dev.processpool.internal.context.ContextRegistry;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
@@ -22,8 +23,9 @@ import java.util.stream.Stream;
 /**
  * The library's portable extension, its only entry point into CDI:
  * <ol>
- *   <li>adds the library's beans ({@link PoolProducer}, {@link OwnerInterceptor}), so that the jar needs no
- *       {@code beans.xml} and works with bean discovery disabled;</li>
+ *   <li>adds the library's beans ({@link PoolProducer}, {@link OwnerInterceptor}, and the batch artifacts where
+ *       the Batch API is present), so that the jar needs no {@code beans.xml} and works with bean discovery
+ *       disabled;</li>
  *   <li>binds {@link OwnerInterceptor} ({@link OwnsPools}) to every bean type with a {@code @ProcessPool} injection
  *       point (or an {@code Instance<Pool>} to look pools up), so that its pools know when their owner executes;</li>
  *   <li>checks every {@code @ProcessPool} injection point: each bad value or placement becomes a definition error,
@@ -41,6 +43,7 @@ public class ProcessPoolExtension implements Extension {
     void addLibraryBeans(@Observes BeforeBeanDiscovery discovery) {
         discovery.addAnnotatedType(PoolProducer.class, PoolProducer.class.getName());
         discovery.addAnnotatedType(OwnerInterceptor.class, OwnerInterceptor.class.getName());
+        BatchArtifacts.addTo(discovery);
     }
 
     <T> void bindOwnerInterceptor(@Observes @WithAnnotations(Inject.class) ProcessAnnotatedType<T> event) {

@@ -1,0 +1,47 @@
+package dev.processpool.internal.batch;
+
+import dev.processpool.ProcessPool;
+import dev.processpool.ProcessRunnable;
+
+/**
+ * The pool a {@code processPoolItemWriter} asks for in its batch properties, as the {@link ProcessPool} qualifier
+ * it looks its pool up with: {@code poolName}, {@code startMethod}, {@code processes}, {@code maxTasksPerChild},
+ * {@code jvmOptions} (separated by white space), each as the member of the same name, and {@code chunksize}, the
+ * items sent to a worker at a time. Unset properties take the members' defaults.
+ */
+record PoolProperties(ProcessPool qualifier, int chunksize) {
+
+    /** @throws IllegalArgumentException naming a property that is not a number where one is needed */
+    static PoolProperties of(String poolName, String startMethod, String processes, String maxTasksPerChild,
+            String jvmOptions, String chunksize) {
+        String[] options = jvmOptions == null || jvmOptions.isBlank() ? new String[0] : jvmOptions.strip().split("\\s+");
+        ProcessPool qualifier = ProcessPool.Literal.of(orEmpty(poolName), orEmpty(startMethod),
+                count("processes", processes, "a number of workers, at least 1, or 0 (the default) for one per"
+                        + " available processor"),
+                count("maxTasksPerChild", maxTasksPerChild, "a number of tasks a worker runs before it is"
+                        + " replaced, at least 1, or 0 (the default) for no limit"),
+                ProcessRunnable.class, options);
+        int size = count("chunksize", chunksize, "a number of items sent to a worker at a time, at least 1, or 0"
+                + " (the default) for Pool.map's default");
+        return new PoolProperties(qualifier, size);
+    }
+
+    private static String orEmpty(String value) {
+        return value == null ? "" : value.strip();
+    }
+
+    private static int count(String property, String value, String allowed) {
+        if (value == null || value.isBlank()) {
+            return 0;
+        }
+        try {
+            int n = Integer.parseInt(value.strip());
+            if (n >= 0) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below, as a negative number is
+        }
+        throw BadProperty.of(property, value, "use " + allowed);
+    }
+}
