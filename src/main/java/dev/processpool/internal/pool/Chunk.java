@@ -23,6 +23,8 @@ final class Chunk {
     final byte[] inputs;
     private final ChunkListener listener;
     private final AtomicBoolean done = new AtomicBoolean();
+    /** Where its items are counted once done; set by the pool it is submitted to, before any worker sees it. */
+    ItemCounts counts;
 
     Chunk(EncodedTask task, int firstIndex, int size, byte[] inputs, ChunkListener listener) {
         this.task = task;
@@ -43,10 +45,14 @@ final class Chunk {
             }
             errors[failure.index()] = failure.failure().toException(context);
         }
+        int[] unreadable = {0};
         try {
-            List<Object> values = task.decodeResults(encodedResults, (error, i) -> errors[i] = new TaskFailedException(
-                    error.getClass().getName(), "the result sent " + context + " cannot be read back as "
-                    + task.results().declaredType().getTypeName() + ": " + error.getMessage(), error));
+            List<Object> values = task.decodeResults(encodedResults, (error, i) -> {
+                unreadable[0]++;
+                errors[i] = new TaskFailedException(error.getClass().getName(), "the result sent " + context
+                        + " cannot be read back as " + task.results().declaredType().getTypeName() + ": "
+                        + error.getMessage(), error);
+            });
             for (int i = 0; i < size; i++) {
                 results[i] = values.get(i);
             }
@@ -55,18 +61,21 @@ final class Chunk {
                     + " cannot be read: " + e.getMessage(), e));
             return;
         }
-        finish(results, errors);
+        finish(results, errors, failures.size() + unreadable[0]);
     }
 
     /** Fails every item of the chunk alike. */
     void fail(RuntimeException error) {
         RuntimeException[] errors = new RuntimeException[size];
         Arrays.fill(errors, error);
-        finish(new Object[size], errors);
+        finish(new Object[size], errors, size);
     }
 
-    private void finish(Object[] results, RuntimeException[] errors) {
+    private void finish(Object[] results, RuntimeException[] errors, int failed) {
         if (done.compareAndSet(false, true)) {
+            if (counts != null) {
+                counts.add(size - Math.min(size, failed), Math.min(size, failed));
+            }
             listener.chunkDone(this, results, errors);
         }
     }

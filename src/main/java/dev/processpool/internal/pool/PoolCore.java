@@ -9,11 +9,13 @@ import dev.processpool.internal.codec.ItemFailure;
 import dev.processpool.internal.codec.RemoteFailure;
 import dev.processpool.internal.launch.StartedWorker;
 import dev.processpool.internal.launch.WorkerStarter;
+import dev.processpool.internal.management.PoolControl;
 import dev.processpool.internal.threads.Daemons;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -35,8 +37,12 @@ import java.util.concurrent.TimeoutException;
  * <p>Locking: every field below {@code launcher} is guarded by this object's monitor. Nothing slow happens
  * under it: frames are sent, processes started and killed, and chunks completed outside, from the lists of
  * actions that the locked methods return.
+ *
+ * <p>As {@link PoolControl} it gives its figures to JMX, and is resized and has its workers recycled live: a
+ * worker to let go is {@link WorkerConnection#draining}, takes no more chunks and leaves once those it holds
+ * are done, so no chunk is lost or run twice.
  */
-final class PoolCore implements WorkerLauncher.Events {
+final class PoolCore implements WorkerLauncher.Events, PoolControl {
     private static final System.Logger LOG = System.getLogger("dev.processpool");
     /** Workers that fail to start in a row before the pool gives up, instead of restarting them forever. */
     private static final int MAX_START_FAILURES = 3;
@@ -56,8 +62,11 @@ final class PoolCore implements WorkerLauncher.Events {
     private static final int CHUNKS_PER_WORKER_LONG = 2;
     private static final long SHORT_CHUNK_NANOS = TimeUnit.MICROSECONDS.toNanos(500);
 
-    private final String name;
-    private final int processes;
+    private final String startMethod;
+    /** Set before the workers start: the name the pool got registered under, and its start method. */
+    private volatile String name;
+    /** Written under the lock (resize); read without it by callers sizing their chunks. */
+    private volatile int processes;
     private final int maxTasksPerChild;
     private final String initializerCode;
     private final String parentClassPath = System.getProperty("java.class.path", "");
@@ -68,6 +77,9 @@ final class PoolCore implements WorkerLauncher.Events {
      * launch may wait for the forkserver's answer, which such a thread delivers.
      */
     private final ExecutorService launches;
+    private final ItemCounts itemCounts = new ItemCounts();
+    /** Run once the pool has reached a final state. */
+    private volatile Runnable whenStopped = () -> { };
 
     private PoolState state = PoolState.RUNNING;
     private RuntimeException brokenReason;
@@ -82,16 +94,30 @@ final class PoolCore implements WorkerLauncher.Events {
     private int startFailuresInARow;
     /** Chunks sent and not yet completed. */
     private int busy;
+    private long tasksSubmitted;
+    private long workerRestarts;
 
-    PoolCore(String name, WorkerStarter starter, PoolOptions options, String initializerCode) throws IOException {
-        this.name = name;
+    PoolCore(String startMethod, WorkerStarter starter, PoolOptions options, String initializerCode)
+            throws IOException {
+        this.startMethod = startMethod;
+        this.name = "pool (" + startMethod + ")";
         this.processes = options.processes();
         this.maxTasksPerChild = options.maxTasksPerChild();
         this.initializerCode = initializerCode;
         this.socket = PrivateSocket.open("pool.sock");
         this.launcher = new WorkerLauncher(starter, socket, options, this);
         this.launches = new ThreadPoolExecutor(0, 1, 1, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
-                Daemons.factory("processpool-" + name + "-launcher"));
+                task -> Daemons.factory("processpool-" + name + "-launcher").newThread(task));
+    }
+
+    /** Names the pool, for its log lines and threads; called before {@link #startWorkers()}. */
+    void name(String poolName) {
+        this.name = poolName;
+    }
+
+    /** {@code action} runs once the pool has stopped (closed, terminated or broken). */
+    void whenStopped(Runnable action) {
+        this.whenStopped = action;
     }
 
     /** Starts all workers; if one cannot be started, stops those already started and throws. */
@@ -129,6 +155,10 @@ final class PoolCore implements WorkerLauncher.Events {
         List<Runnable> actions;
         synchronized (this) {
             checkRunning();
+            for (Chunk chunk : chunks) {
+                chunk.counts = itemCounts;
+                tasksSubmitted += chunk.size;
+            }
             queue.addAll(chunks);
             actions = assignLocked();
         }
@@ -192,15 +222,19 @@ final class PoolCore implements WorkerLauncher.Events {
             if (givenBack && worker.inFlight.remove(chunk)) {
                 busy--;
                 queue.addFirst(chunk);
+                if (worker.draining && worker.inFlight.isEmpty()) {
+                    actions.addAll(retireLocked(worker));
+                }
             }
             actions.addAll(assignLocked());
         }
         actions.forEach(Runnable::run);
     }
 
-    /** A worker with a task limit is given no more chunks than it may still run. */
+    /** A draining worker takes none; one with a task limit no more chunks than it may still run. */
     private boolean canTakeMore(WorkerConnection worker) {
-        return maxTasksPerChild == 0 || worker.tasksDone + worker.inFlight.size() < maxTasksPerChild;
+        return !worker.draining
+                && (maxTasksPerChild == 0 || worker.tasksDone + worker.inFlight.size() < maxTasksPerChild);
     }
 
     // ---- events from workers and the launcher
@@ -256,6 +290,8 @@ final class PoolCore implements WorkerLauncher.Events {
             starting--;
             if (state.isFinal()) {
                 actions.add(worker::close);
+            } else if (state == PoolState.RUNNING && stayingLocked() >= processes) {
+                actions.addAll(retireLocked(worker));   // started before the pool was made smaller
             } else {
                 connections.add(worker);
                 actions.addAll(assignLocked());   // or steals, for a worker that joins late
@@ -307,7 +343,8 @@ final class PoolCore implements WorkerLauncher.Events {
             if (state.isFinal()) {
                 return;
             }
-            if (leaving || maxTasksPerChild > 0 && worker.tasksDone >= maxTasksPerChild) {
+            if (leaving || maxTasksPerChild > 0 && worker.tasksDone >= maxTasksPerChild
+                    || worker.draining && worker.inFlight.isEmpty()) {
                 requeueLocked(worker);
                 actions.addAll(retireLocked(worker));
                 actions.addAll(replaceLocked());
@@ -401,12 +438,22 @@ final class PoolCore implements WorkerLauncher.Events {
 
     // ---- replacing and retiring workers
 
+    /** Starts workers for those that exited or are leaving; they count as restarts. */
     private List<Runnable> replaceLocked() {
+        List<Runnable> launches = launchMissingLocked();
+        workerRestarts += launches.size();
+        return launches;
+    }
+
+    /** Workers that stay: a worker given its last chunk (maxTasksPerChild) or draining is being replaced. */
+    private int stayingLocked() {
+        return (int) connections.stream().filter(this::canTakeMore).count();
+    }
+
+    private List<Runnable> launchMissingLocked() {
         int wanted = state == PoolState.RUNNING ? processes
                 : state == PoolState.CLOSING ? Math.min(queue.size(), processes) : 0;
-        // a worker given its last chunk (maxTasksPerChild) is already being replaced
-        int staying = (int) connections.stream().filter(this::canTakeMore).count();
-        int missing = wanted - staying - starting;
+        int missing = wanted - stayingLocked() - starting;
         if (missing <= 0) {
             return List.of();
         }
@@ -432,6 +479,12 @@ final class PoolCore implements WorkerLauncher.Events {
         } catch (IOException | RuntimeException e) {
             startFailed("cannot start a worker: " + e);
         }
+    }
+
+    /** The worker takes no more chunks and leaves once those it holds are done. */
+    private List<Runnable> drainLocked(WorkerConnection worker) {
+        worker.draining = true;
+        return worker.inFlight.isEmpty() ? retireLocked(worker) : List.of();
     }
 
     private List<Runnable> retireLocked(WorkerConnection worker) {
@@ -469,6 +522,7 @@ final class PoolCore implements WorkerLauncher.Events {
             notifyAll();
             actions.add(socket::close);
             actions.add(launches::shutdown);
+            actions.add(whenStopped);
         }
         return actions;
     }
@@ -523,6 +577,7 @@ final class PoolCore implements WorkerLauncher.Events {
         channels.forEach(WorkerConnection::close);
         socket.close();
         launches.shutdown();
+        whenStopped.run();
     }
 
     /** Waits until the pool is in a final state and every worker process has exited. */
@@ -547,5 +602,106 @@ final class PoolCore implements WorkerLauncher.Events {
 
     synchronized List<Long> workerPids() {
         return connections.stream().map(WorkerConnection::pid).sorted().toList();
+    }
+
+    // ---- administration (PoolControl)
+
+    @Override
+    public void resize(int newProcesses) {
+        if (newProcesses < 1) {
+            throw new IllegalArgumentException("processes must be at least 1, got " + newProcesses
+                    + "; to stop the pool, close it");
+        }
+        List<Runnable> actions = new ArrayList<>();
+        synchronized (this) {
+            checkRunningFor("resize");
+            processes = newProcesses;
+            // the surplus leaves: idle workers first, then those holding the fewest chunks
+            List<WorkerConnection> staying = connections.stream().filter(this::canTakeMore)
+                    .sorted(Comparator.comparingInt(worker -> worker.inFlight.size())).toList();
+            for (int i = 0; i < staying.size() - newProcesses; i++) {
+                actions.addAll(drainLocked(staying.get(i)));
+            }
+            actions.addAll(launchMissingLocked());
+            actions.addAll(assignLocked());
+        }
+        LOG.log(Level.INFO, "{0}: resized to {1} workers", name, newProcesses);
+        actions.forEach(Runnable::run);
+    }
+
+    @Override
+    public void recycleWorkers() {
+        List<Runnable> actions = new ArrayList<>();
+        synchronized (this) {
+            checkRunningFor("recycle the workers of");
+            for (WorkerConnection worker : List.copyOf(connections)) {
+                actions.addAll(drainLocked(worker));
+            }
+            actions.addAll(replaceLocked());
+            actions.addAll(assignLocked());
+        }
+        LOG.log(Level.INFO, "{0}: recycling its workers", name);
+        actions.forEach(Runnable::run);
+    }
+
+    private void checkRunningFor(String what) {
+        if (state != PoolState.RUNNING) {
+            throw new IllegalStateException("cannot " + what + " " + name + ": it is " + state
+                    + "; only a running pool can");
+        }
+    }
+
+    @Override
+    public String startMethod() {
+        return startMethod;
+    }
+
+    @Override
+    public int processes() {
+        return processes;
+    }
+
+    @Override
+    public int maxTasksPerChild() {
+        return maxTasksPerChild;
+    }
+
+    @Override
+    public synchronized int workersAlive() {
+        return connections.size();
+    }
+
+    @Override
+    public synchronized long tasksSubmitted() {
+        return tasksSubmitted;
+    }
+
+    @Override
+    public long tasksCompleted() {
+        return itemCounts.completed();
+    }
+
+    @Override
+    public long tasksFailed() {
+        return itemCounts.failed();
+    }
+
+    @Override
+    public synchronized long workerRestarts() {
+        return workerRestarts;
+    }
+
+    @Override
+    public synchronized int queueDepth() {
+        int items = 0;
+        for (Chunk chunk : queue) {
+            items += chunk.size;
+        }
+        return items;
+    }
+
+    @Override
+    public String stateName() {
+        return state().name();
     }
 }

@@ -35,6 +35,8 @@ final class WorkerConnection {
     int tasksDone;
     /** When the chunk at the head of {@link #inFlight} began running, as far as the parent can tell. */
     long runningSince;
+    /** Takes no more chunks and is told to exit once those it holds are done (resize down, recycle). */
+    boolean draining;
     /** Told to exit (SHUTDOWN sent); its end is no death. */
     boolean retiring;
     /** READY received: its initializer ran. */

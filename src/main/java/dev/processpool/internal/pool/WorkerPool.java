@@ -8,6 +8,7 @@ import dev.processpool.internal.codec.EncodedTask;
 import dev.processpool.internal.codec.TaskEncoder;
 import dev.processpool.internal.launch.TaskClassesSeen;
 import dev.processpool.internal.launch.WorkerStarter;
+import dev.processpool.internal.management.PoolRegistration;
 import dev.processpool.internal.threads.Daemons;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -52,12 +53,16 @@ public final class WorkerPool implements Pool {
     /** Inputs of imap calls not read to the end yet; close() reads them all, so those calls run in full. */
     private final Set<ChunkFeeder> openFeeders = ConcurrentHashMap.newKeySet();
 
-    private WorkerPool(String startMethod, PoolOptions options, PoolCore core, ExecutorService callbacks) {
+    private final PoolRegistration registration;
+
+    private WorkerPool(String startMethod, PoolOptions options, PoolCore core, ExecutorService callbacks,
+            PoolRegistration registration) {
         this.startMethod = startMethod;
         this.options = options;
         this.core = core;
         this.callbacks = callbacks;
-        this.unclosed = CLEANER.register(this, new StopUnclosed(core, callbacks));
+        this.registration = registration;
+        this.unclosed = CLEANER.register(this, new StopUnclosed(core, callbacks, registration));
     }
 
     /**
@@ -65,7 +70,8 @@ public final class WorkerPool implements Pool {
      * stopped when it is garbage-collected, with a warning, so they do not live on until the JVM exits.
      * Holds nothing that refers to the pool itself.
      */
-    private record StopUnclosed(PoolCore core, ExecutorService callbacks) implements Runnable {
+    private record StopUnclosed(PoolCore core, ExecutorService callbacks, PoolRegistration registration)
+            implements Runnable {
         @Override
         public void run() {
             if (!core.state().isFinal()) {
@@ -75,31 +81,46 @@ public final class WorkerPool implements Pool {
                 core.terminate();
             }
             callbacks.shutdown();
+            registration.close();
         }
     }
 
     /**
-     * A pool whose workers are starting.
+     * A pool whose workers are starting, registered as an MXBean ({@link PoolRegistration}) until it stops.
      *
      * @throws IllegalArgumentException if the initializer cannot be sent
      * @throws UncheckedIOException if a worker cannot be started (those already started are stopped)
      */
     public static WorkerPool start(String startMethod, WorkerStarter starter, PoolOptions options) {
         Objects.requireNonNull(options, "options");
-        String name = "pool-" + NUMBERS.incrementAndGet() + " (" + startMethod + ")";
+        String baseName = options.name().orElseGet(() -> "pool-" + NUMBERS.incrementAndGet());
         String initializer = options.initializer()
                 .map(init -> new TaskEncoder(LoaderRegistry.INSTANCE::idOf).encode(init).code())
                 .orElse("");
         PoolCore core;
+        PoolRegistration registration;
         try {
-            core = new PoolCore(name, starter, options, initializer);
+            core = new PoolCore(startMethod, starter, options, initializer);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the workers of " + baseName + ": " + e.getMessage(), e);
+        }
+        try {
+            registration = PoolRegistration.register(baseName, core);
+        } catch (RuntimeException e) {
+            core.terminate();
+            throw e;
+        }
+        String name = registration.name() + " (" + startMethod + ")";
+        core.name(name);
+        core.whenStopped(registration::close);   // a failed start stops the pool, which unregisters it
+        try {
             core.startWorkers();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the workers of " + name + ": " + e.getMessage(), e);
         }
         ExecutorService callbacks = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 1, TimeUnit.SECONDS,
                 new SynchronousQueue<>(), Daemons.factory("processpool-" + name + "-callback"));
-        return new WorkerPool(startMethod, options, core, callbacks);
+        return new WorkerPool(startMethod, options, core, callbacks, registration);
     }
 
     @Override
@@ -107,9 +128,20 @@ public final class WorkerPool implements Pool {
         return startMethod;
     }
 
+    /** As configured, or as last resized (JMX). */
     @Override
     public int processes() {
-        return options.processes();
+        return core.processes();
+    }
+
+    /** The name the pool is registered under in JMX, suffix included. */
+    public String name() {
+        return registration.name();
+    }
+
+    /** Its figures and live operations, as JMX shows them. */
+    public dev.processpool.internal.management.PoolControl control() {
+        return core;
     }
 
     public PoolOptions options() {
@@ -295,6 +327,7 @@ public final class WorkerPool implements Pool {
             core.terminate();
             Thread.currentThread().interrupt();
         }
+        registration.close();
         unclosed.clean();
     }
 
@@ -306,6 +339,7 @@ public final class WorkerPool implements Pool {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        registration.close();
         unclosed.clean();
     }
 

@@ -1,0 +1,28 @@
+package dev.processpool.internal.management;
+
+/** The figures and operations a pool engine offers to {@link PoolManagement}; see {@link PoolMXBean}. */
+public interface PoolControl {
+    String startMethod();
+
+    int processes();
+
+    int maxTasksPerChild();
+
+    int workersAlive();
+
+    long tasksSubmitted();
+
+    long tasksCompleted();
+
+    long tasksFailed();
+
+    long workerRestarts();
+
+    int queueDepth();
+
+    String stateName();
+
+    void resize(int processes);
+
+    void recycleWorkers();
+}

@@ -1,0 +1,51 @@
+package dev.processpool.internal.management;
+
+/**
+ * What administrators see of a pool over JMX, as {@code dev.processpool:type=Pool,name=<name>}. Attributes are
+ * read-only figures; the operations change the pool live. Tasks are items: a map of 1000 items submits 1000.
+ * Described in docs/management.md.
+ */
+public interface PoolMXBean {
+    /** The pool's name: its {@code PoolOptions.name()}, else {@code pool-<n>}; {@code -2}, ... if taken. */
+    String getName();
+
+    String getStartMethod();
+
+    /** The number of workers the pool keeps: as configured, or as last {@link #resize resized}. */
+    int getProcesses();
+
+    /** Chunks a worker runs before it is replaced; 0 for no limit. */
+    int getMaxTasksPerChild();
+
+    /** Worker processes connected now, including those finishing their last chunk before they leave. */
+    int getWorkersAlive();
+
+    long getTasksSubmitted();
+
+    /** Items that returned a result. */
+    long getTasksCompleted();
+
+    /** Items that threw, whose worker died, or that the pool stopped (terminated, broken) before they ran. */
+    long getTasksFailed();
+
+    /** Workers started to replace one that exited: after maxTasksPerChild, a death, a failed start, a recycle. */
+    long getWorkerRestarts();
+
+    /** Items accepted but not yet handed to a worker. */
+    int getQueueDepth();
+
+    /** RUNNING, CLOSING, CLOSED, TERMINATED or BROKEN. */
+    String getState();
+
+    /**
+     * Changes the number of workers now: new ones start at once; surplus ones take no more work and leave once
+     * the chunks they hold are done.
+     *
+     * @throws IllegalArgumentException if {@code processes} is below 1
+     * @throws IllegalStateException if the pool is not running
+     */
+    void resize(int processes);
+
+    /** Replaces every current worker by a fresh one once it has finished the chunks it holds; returns at once. */
+    void recycleWorkers();
+}

@@ -1,0 +1,80 @@
+package dev.processpool.internal.management;
+
+/**
+ * A pool's MXBean: its registered name and the figures of its engine. Refers to the engine only, never to the
+ * {@code Pool} the application holds, so that a pool dropped unclosed can still be garbage-collected.
+ */
+final class PoolManagement implements PoolMXBean {
+    private final String name;
+    private final PoolControl pool;
+
+    PoolManagement(String name, PoolControl pool) {
+        this.name = name;
+        this.pool = pool;
+    }
+
+    @Override
+    public String getName() {
+        return name;
+    }
+
+    @Override
+    public String getStartMethod() {
+        return pool.startMethod();
+    }
+
+    @Override
+    public int getProcesses() {
+        return pool.processes();
+    }
+
+    @Override
+    public int getMaxTasksPerChild() {
+        return pool.maxTasksPerChild();
+    }
+
+    @Override
+    public int getWorkersAlive() {
+        return pool.workersAlive();
+    }
+
+    @Override
+    public long getTasksSubmitted() {
+        return pool.tasksSubmitted();
+    }
+
+    @Override
+    public long getTasksCompleted() {
+        return pool.tasksCompleted();
+    }
+
+    @Override
+    public long getTasksFailed() {
+        return pool.tasksFailed();
+    }
+
+    @Override
+    public long getWorkerRestarts() {
+        return pool.workerRestarts();
+    }
+
+    @Override
+    public int getQueueDepth() {
+        return pool.queueDepth();
+    }
+
+    @Override
+    public String getState() {
+        return pool.stateName();
+    }
+
+    @Override
+    public void resize(int processes) {
+        pool.resize(processes);
+    }
+
+    @Override
+    public void recycleWorkers() {
+        pool.recycleWorkers();
+    }
+}
