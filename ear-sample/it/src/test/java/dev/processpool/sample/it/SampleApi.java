@@ -45,6 +45,15 @@ final class SampleApi {
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString()))));
     }
 
+    /** Posts an HTML form ({@code application/x-www-form-urlencoded}) of one field. */
+    JsonStructure postForm(String path, String field, String value) {
+        String body = java.net.URLEncoder.encode(field, java.nio.charset.StandardCharsets.UTF_8) + "="
+                + java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
+        return join(send(HttpRequest.newBuilder(base.resolve(path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body))));
+    }
+
     /** Starts the sample's batch job on {@code count} words; returns its execution id. */
     long startJob(int count) {
         return post("jobs/hash-words?count=" + count, JsonValue.EMPTY_JSON_OBJECT).asJsonObject()

@@ -4,6 +4,7 @@ import dev.processpool.sample.service.HashService;
 import dev.processpool.sample.service.Hashed;
 import dev.processpool.sample.service.PrimeCount;
 import dev.processpool.sample.service.PrimeService;
+import dev.processpool.sample.service.ReportService;
 import dev.processpool.sample.service.TaskService;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -28,6 +29,8 @@ public class WorkResource {
     HashService hashes;
     @Inject
     TaskService tasks;
+    @Inject
+    ReportService reports;
 
     /** {@code GET /api/primes?from=0&to=100000&parts=4}: the primes in [from, to), counted in parts. */
     @GET
@@ -43,6 +46,14 @@ public class WorkResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public List<Hashed> hashes(List<String> inputs) {
         return hashes.sha256(inputs);
+    }
+
+    /** {@code POST /api/reports} with a JSON array of words: hashed in the named pool the admin page shows. */
+    @POST
+    @Path("reports")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public List<Hashed> reports(List<String> words) {
+        return reports.hash(words);
     }
 
     /** {@code GET /api/shout?text=a&text=b}: runs the WAR's own {@link Shout} on each text in a worker. */
