@@ -188,7 +188,7 @@ final class PoolCore implements WorkerLauncher.Events, PoolControl {
                 if (queue.isEmpty()) {
                     break;
                 }
-                if (worker.inFlight.size() == held && canTakeMore(worker)) {
+                if (worker.inFlight.size() == held && canTakeMore(worker) && (held > 0 || mayStartWorkLocked())) {
                     Chunk chunk = queue.poll();
                     if (worker.inFlight.isEmpty()) {
                         worker.runningSince = System.nanoTime();
@@ -198,14 +198,16 @@ final class PoolCore implements WorkerLauncher.Events, PoolControl {
                     busy++;
                     sends.add(worker::sendQueued);
                     if (!canTakeMore(worker)) {
-                        // its last chunk: its successor starts now, not once this chunk is done
+                        // its last chunk: its successor starts now, not once this chunk is done; and a chunk it
+                        // gives back does not make it stay beside its successor
+                        worker.draining = true;
                         sends.addAll(replaceLocked());
                     }
                 }
             }
         }
         if (queue.isEmpty() && !shortChunks) {   // short chunks are not worth the round trip
-            sends.addAll(ChunkStealing.revokes(connections, this::canTakeMore));
+            sends.addAll(ChunkStealing.revokes(connections, idle -> canTakeMore(idle) && mayStartWorkLocked()));
         }
         return sends;
     }
@@ -229,6 +231,15 @@ final class PoolCore implements WorkerLauncher.Events, PoolControl {
             actions.addAll(assignLocked());
         }
         actions.forEach(Runnable::run);
+    }
+
+    /**
+     * Whether an idle worker may start on a chunk: no more than {@code processes} workers hold chunks at once,
+     * even while a successor started early waits beside the worker it replaces, or a resized pool's surplus
+     * finishes its chunks.
+     */
+    private boolean mayStartWorkLocked() {
+        return connections.stream().filter(worker -> !worker.inFlight.isEmpty()).count() < processes;
     }
 
     /** A draining worker takes none; one with a task limit no more chunks than it may still run. */
