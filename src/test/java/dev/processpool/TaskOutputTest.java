@@ -5,11 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,31 +21,18 @@ import org.junit.jupiter.params.provider.MethodSource;
 class TaskOutputTest {
     @Parameter
     String startMethod;
-    private final Logger workerLog = Logger.getLogger("dev.processpool.worker");
-    private final List<LogRecord> records = new CopyOnWriteArrayList<>();
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            records.add(record);
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
+    private LogCapture workerLog;
+    private List<LogRecord> records;
 
     @BeforeEach
     void captureWorkerLog() {
-        workerLog.addHandler(capture);
+        workerLog = LogCapture.of("dev.processpool.worker");
+        records = workerLog.records();
     }
 
     @AfterEach
     void releaseWorkerLog() {
-        workerLog.removeHandler(capture);
+        workerLog.close();
     }
 
     /** Prints lines that look like protocol frames and raw bytes, on both streams, then returns its input. */

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.processpool.LogCapture;
 import dev.processpool.TestPools;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfigBuilder;
@@ -15,10 +16,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import java.util.stream.Stream;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.spi.ConfigProviderResolver;
@@ -200,27 +199,10 @@ class ConfigurationTest {
     void aSectionForAPoolNameNoInjectionPointUsesIsAWarningNotAnError() throws IOException {
         Path file = jsonFile("{\"thumbnials\": {\"processes\": 3}}");
         setProperty("processpool.config", file.toString());
-        List<LogRecord> records = new ArrayList<>();
-        Handler handler = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                records.add(record);
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        Logger logger = Logger.getLogger("dev.processpool.config");
-        logger.addHandler(handler);
-        try {
+        List<LogRecord> records;
+        try (LogCapture log = LogCapture.of("dev.processpool.config")) {
+            records = log.records();
             assertEquals(1, thumbnails().processes());
-        } finally {
-            logger.removeHandler(handler);
         }
         assertTrue(records.stream().anyMatch(r -> r.getLevel() == Level.WARNING
                         && String.valueOf(r.getParameters()[0]).equals("thumbnials")
