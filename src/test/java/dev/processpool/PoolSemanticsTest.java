@@ -364,6 +364,19 @@ class PoolSemanticsTest {
     }
 
     @Test
+    void mapOfManyItemsInChunksNotAlignedToAnythingReturnsResultsInInputOrder() {
+        assertEquals(squares(40_000), pool().map(PoolSemanticsTest::sqr, range(40_000), 7_001));
+    }
+
+    @Test
+    void mapAsyncTakesItsInputAsItWasWhenCalled() throws Exception {
+        List<Integer> inputs = new ArrayList<>(range(100));
+        CompletableFuture<List<Integer>> squares = pool().mapAsync(PoolSemanticsTest::sqr, inputs, 10);
+        Collections.fill(inputs, -1);
+        assertEquals(squares(100), squares.get(60, SECONDS));
+    }
+
+    @Test
     void mapReadsAnIterableThatIsNotACollection() {
         assertEquals(squares(10), pool().map(PoolSemanticsTest::sqr, new FailingInput(10, Integer.MAX_VALUE)));
     }

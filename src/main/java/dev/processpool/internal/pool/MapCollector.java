@@ -1,6 +1,5 @@
 package dev.processpool.internal.pool;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -9,14 +8,14 @@ import java.util.concurrent.CompletableFuture;
  * completes with the list, or with the failure of the first failed item in input order.
  */
 final class MapCollector implements ChunkListener {
-    private final Object[] results;
+    private final PagedResults results;
     private final CompletableFuture<List<Object>> future = new CompletableFuture<>();
     private int chunksLeft;
     private int firstFailedIndex = Integer.MAX_VALUE;
     private RuntimeException firstFailure;
 
     MapCollector(int items, int chunks) {
-        this.results = new Object[items];
+        this.results = new PagedResults(items);
         this.chunksLeft = chunks;
         if (chunks == 0) {
             future.complete(List.of());
@@ -31,7 +30,7 @@ final class MapCollector implements ChunkListener {
     public void chunkDone(Chunk chunk, Object[] chunkResults, RuntimeException[] errors) {
         boolean last;
         synchronized (this) {
-            System.arraycopy(chunkResults, 0, results, chunk.firstIndex, chunk.size);
+            results.put(chunk.firstIndex, chunkResults);
             for (int i = 0; i < errors.length; i++) {
                 if (errors[i] != null && chunk.firstIndex + i < firstFailedIndex) {
                     firstFailedIndex = chunk.firstIndex + i;
@@ -44,7 +43,7 @@ final class MapCollector implements ChunkListener {
             if (firstFailure != null) {
                 future.completeExceptionally(firstFailure);
             } else {
-                future.complete(Arrays.asList(results));
+                future.complete(results);
             }
         }
     }

@@ -18,6 +18,7 @@ import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
+import java.util.RandomAccess;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CancellationException;
@@ -227,9 +228,15 @@ public final class WorkerPool implements Pool {
         return (CompletableFuture) collector.future();
     }
 
-    /** Reads the whole input before anything is sent; an error reading it reaches the caller as it is. */
+    /**
+     * Reads the whole input before anything is sent; an error reading it reaches the caller as it is. A list
+     * with random access is used as it is: every chunk is encoded before the call returns.
+     */
     private static List<?> materialize(Iterable<?> inputs) {
         Objects.requireNonNull(inputs, "inputs");
+        if (inputs instanceof List<?> list && inputs instanceof RandomAccess) {
+            return list;
+        }
         if (inputs instanceof Collection<?> collection) {
             return new ArrayList<>(collection);
         }
