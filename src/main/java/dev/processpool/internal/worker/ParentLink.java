@@ -5,6 +5,7 @@ import dev.processpool.internal.channel.FrameChannel;
 import dev.processpool.internal.channel.FrameType;
 import dev.processpool.internal.channel.FrameWriter;
 import dev.processpool.internal.channel.PrivateSocket;
+import dev.processpool.internal.channel.SendQueue;
 import dev.processpool.internal.threads.Daemons;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -24,7 +25,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The worker's end of the channel. A reader thread takes every frame: answers to resource requests go to the
  * waiting requester, a request to give a chunk back is answered at once, everything else goes to the inbox of
- * the main thread. When the parent goes away without a SHUTDOWN (it was killed), the worker halts at once and
+ * the main thread. The reader never waits to write (see {@link SendQueue}), so whatever the parent writes here
+ * is read. When the parent goes away without a SHUTDOWN (it was killed), the worker halts at once and
  * removes the parent's orphaned socket.
  */
 final class ParentLink {
@@ -33,6 +35,7 @@ final class ParentLink {
     private static final long ORPHAN_CHECK_INTERVAL_MILLIS = 20;
 
     private final FrameChannel channel;
+    private final SendQueue sends;
     private final Path socketPath;
     private final BlockingQueue<Frame> inbox = new LinkedBlockingQueue<>();
     private final Map<Long, CompletableFuture<byte[]>> pendingResources = new ConcurrentHashMap<>();
@@ -41,6 +44,7 @@ final class ParentLink {
 
     ParentLink(FrameChannel channel, Path socketPath) {
         this.channel = channel;
+        this.sends = new SendQueue(channel);
         this.socketPath = socketPath;
     }
 
@@ -89,9 +93,10 @@ final class ParentLink {
      * them unlocked, so the test must not depend on a frame's cursor), so a chunk is either removed here or run
      * there, never both.
      */
-    private void giveBack(long chunkId) throws IOException {
+    private void giveBack(long chunkId) {
         boolean removed = inbox.removeIf(frame -> frame.type() == FrameType.TASK && frame.firstLong() == chunkId);
-        send(new FrameWriter(FrameType.REVOKED).putLong(chunkId).putBoolean(removed));
+        sends.add(new FrameWriter(FrameType.REVOKED).putLong(chunkId).putBoolean(removed));
+        sends.writeQueuedLater();
     }
 
     /**
@@ -124,8 +129,10 @@ final class ParentLink {
         return inbox.take();
     }
 
+    /** Writes {@code frame} after those queued before it, waiting for the parent to read if it must. */
     void send(FrameWriter frame) throws IOException {
-        channel.send(frame);
+        sends.add(frame);
+        sends.writeQueued();
     }
 
     /** Asks the parent for a resource of one of its class loaders and waits for the answer. */
