@@ -22,9 +22,10 @@ import java.util.concurrent.TimeUnit;
  * Unix domain socket and frame code ({@link FrameChannel#warmUp}, which leaves no file behind), then the whole
  * path of a task (rebuilding a lambda, reading inputs, writing results), so its first real task does not pay for
  * any of it; then it says {@value #WARM} on its standard output. JSON-B, the costliest step (a few hundred ms of
- * CPU), comes only once the worker has waited {@value #JSONB_AFTER_IDLE_MILLIS} ms without being handed out:
- * when pools take workers as fast as they start ({@code maxTasksPerChild}), a step their plain tasks never need
- * would only take the CPU from the workers starting. Asked for by the system property {@value #PROPERTY}: a
+ * CPU), comes only if the parent has needed it ({@link WarmUpHints#jsonb()}), and only once the worker has
+ * waited {@value #JSONB_AFTER_IDLE_MILLIS} ms without being handed out: when pools take workers as fast as they
+ * start ({@code maxTasksPerChild}), a step their plain tasks never need would only take the CPU from the
+ * workers starting, and from the pool that just took its workers. Asked for by the system property {@value #PROPERTY}: a
  * comma-separated list of further classes to load ({@code "-"} for none).
  */
 final class Warmup {
@@ -47,7 +48,7 @@ final class Warmup {
             return NONE;
         }
         Warmup warmup = new Warmup();
-        Daemons.start("processpool-warm-up", () -> warmup.run(classes, hints, JSONB_AFTER_IDLE_MILLIS));
+        Daemons.start("processpool-warm-up", () -> warmup.run(classes, hints, hints.jsonb(), JSONB_AFTER_IDLE_MILLIS));
         return warmup;
     }
 
@@ -58,7 +59,7 @@ final class Warmup {
 
     /** Runs the whole warm-up on this thread at once, JSON-B included, with no classes to preload but hinted ones. */
     static void runToEnd(WarmUpHints hints) {
-        new Warmup().run("-", hints, 0);
+        new Warmup().run("-", hints, true, 0);
     }
 
     /**
@@ -70,7 +71,7 @@ final class Warmup {
         handedOut.countDown();
     }
 
-    private void run(String classes, WarmUpHints hints, long jsonbAfterIdleMillis) {
+    private void run(String classes, WarmUpHints hints, boolean warmJsonb, long jsonbAfterIdleMillis) {
         for (String name : classes.split(",")) {
             if (!name.isBlank() && !"-".equals(name)) {
                 try {
@@ -93,7 +94,7 @@ final class Warmup {
         }
         jvmOut.println(WARM);
         jvmOut.flush();
-        if (idleFor(jsonbAfterIdleMillis)) {
+        if (warmJsonb && idleFor(jsonbAfterIdleMillis)) {
             ItemFailure.fromJson(ItemFailure.toJson(List.of(new ItemFailure(0, RemoteFailure.of(new Exception("warm"))))));
         }
         if (!stopped) {

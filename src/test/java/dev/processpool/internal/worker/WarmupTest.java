@@ -35,7 +35,7 @@ class WarmupTest {
     void hintedTaskClassesAreLoadedAheadInTheLoaderTheTasksWillUse() throws IOException {
         String hinted = compileTaskClass("Hinted");
         String notHinted = compileTaskClass("NotHinted");
-        WarmUpHints hints = new WarmUpHints(classPath.toString(), List.of(hinted, "no.such.Task"), "");
+        WarmUpHints hints = new WarmUpHints(classPath.toString(), List.of(hinted, "no.such.Task"), "", false);
 
         Warmup.runToEnd(hints);
 
@@ -47,7 +47,7 @@ class WarmupTest {
 
     @Test
     void anotherClassPathGetsALoaderOfItsOwn() {
-        Warmup.runToEnd(new WarmUpHints(classPath.toString(), List.of(), ""));
+        Warmup.runToEnd(new WarmUpHints(classPath.toString(), List.of(), "", false));
         ClassLoader other = ClassPathLoader.of(classPath.resolve("other").toString());
         assertNotNull(other);
         assertEquals(false, other == ClassPathLoader.of(classPath.toString()));
@@ -55,8 +55,10 @@ class WarmupTest {
 
     @Test
     void hintsTravelAsOneLineAndEmptyPartsStayEmpty() {
-        WarmUpHints hints = new WarmUpHints("/a.jar:/b", List.of("x.A", "y.B"), "{\"kind\":\"LAMBDA\"}");
+        WarmUpHints hints = new WarmUpHints("/a.jar:/b", List.of("x.A", "y.B"), "{\"kind\":\"LAMBDA\"}", true);
         assertEquals(hints, WarmUpHints.of(hints.line()));
+        WarmUpHints plain = new WarmUpHints("/a.jar", List.of(), "", false);
+        assertEquals(plain, WarmUpHints.of(plain.line()), "a parent that never needed JSON-B");
         assertEquals(1, hints.line().lines().count());
         assertEquals(WarmUpHints.NONE, WarmUpHints.of(WarmUpHints.NONE.line()));
         assertTrue(WarmUpHints.isHints(hints.line()));
