@@ -3,7 +3,6 @@ package dev.processpool.internal.pool;
 import dev.processpool.TaskFailedException;
 import dev.processpool.internal.codec.EncodedTask;
 import dev.processpool.internal.codec.ItemFailure;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -36,47 +35,57 @@ final class Chunk {
 
     /** Completes with what the worker sent; {@code context} says where, for failure messages. */
     void complete(byte[] encodedResults, List<ItemFailure> failures, String context) {
-        Object[] results = new Object[size];
-        RuntimeException[] errors = new RuntimeException[size];
+        ItemErrors errors = new ItemErrors();
         for (ItemFailure failure : failures) {
             if (failure.index() < 0) {
                 fail(failure.failure().toException(context));
                 return;
             }
-            errors[failure.index()] = failure.failure().toException(context);
+            errors.set(failure.index(), failure.failure().toException(context));
         }
         int[] unreadable = {0};
+        List<Object> values;
         try {
-            List<Object> values = task.decodeResults(encodedResults, (error, i) -> {
+            values = task.decodeResults(encodedResults, (error, i) -> {
                 unreadable[0]++;
-                errors[i] = new TaskFailedException(error.getClass().getName(), "the result sent " + context
+                errors.set(i, new TaskFailedException(error.getClass().getName(), "the result sent " + context
                         + " cannot be read back as " + task.results().declaredType().getTypeName() + ": "
-                        + error.getMessage(), error);
+                        + error.getMessage(), error));
             });
-            for (int i = 0; i < size; i++) {
-                results[i] = values.get(i);
+            if (values.size() != size) {
+                throw new IllegalStateException(values.size() + " results for " + size + " items");
             }
         } catch (RuntimeException e) {
             fail(new TaskFailedException(e.getClass().getName(), "the results sent " + context
                     + " cannot be read: " + e.getMessage(), e));
             return;
         }
-        finish(results, errors, failures.size() + unreadable[0]);
+        finish(ChunkOutcome.of(values, errors.byItem), failures.size() + unreadable[0]);
+    }
+
+    /** Errors by item, made once an item fails: most chunks have none. */
+    private final class ItemErrors {
+        RuntimeException[] byItem;
+
+        void set(int index, RuntimeException error) {
+            if (byItem == null) {
+                byItem = new RuntimeException[size];
+            }
+            byItem[index] = error;
+        }
     }
 
     /** Fails every item of the chunk alike. */
     void fail(RuntimeException error) {
-        RuntimeException[] errors = new RuntimeException[size];
-        Arrays.fill(errors, error);
-        finish(new Object[size], errors, size);
+        finish(ChunkOutcome.failed(size, error), size);
     }
 
-    private void finish(Object[] results, RuntimeException[] errors, int failed) {
+    private void finish(ChunkOutcome outcome, int failed) {
         if (done.compareAndSet(false, true)) {
             if (counts != null) {
                 counts.add(size - Math.min(size, failed), Math.min(size, failed));
             }
-            listener.chunkDone(this, results, errors);
+            listener.chunkDone(this, outcome);
         }
     }
 }

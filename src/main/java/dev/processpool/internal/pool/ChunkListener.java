@@ -1,9 +1,6 @@
 package dev.processpool.internal.pool;
 
-/**
- * Told once when a chunk is done, on the thread that read its result (keep it short, never block).
- * {@code results[i]} is the result of the chunk's item {@code i} where {@code errors[i]} is null.
- */
+/** Told once when a chunk is done, on the thread that read its result (keep it short, never block). */
 interface ChunkListener {
-    void chunkDone(Chunk chunk, Object[] results, RuntimeException[] errors);
+    void chunkDone(Chunk chunk, ChunkOutcome outcome);
 }

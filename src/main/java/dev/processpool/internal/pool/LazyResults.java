@@ -14,10 +14,6 @@ import java.util.concurrent.CancellationException;
  * several per item.
  */
 abstract class LazyResults<R> implements Iterator<R>, ChunkListener {
-    /** A chunk's outcome: {@code results[i]} where {@code errors[i]} is null. */
-    record DoneChunk(Object[] results, RuntimeException[] errors) {
-    }
-
     private final int itemsAhead;
     private ChunkFeeder feeder;
     private int yielded;
@@ -25,7 +21,7 @@ abstract class LazyResults<R> implements Iterator<R>, ChunkListener {
     private int itemsRead;
     private boolean exhausted;
     private boolean inputErrorThrown;
-    private DoneChunk current;
+    private ChunkOutcome current;
     private int nextInCurrent;
 
     LazyResults(int itemsAhead) {
@@ -64,19 +60,19 @@ abstract class LazyResults<R> implements Iterator<R>, ChunkListener {
             inputErrorThrown = true;
             throw feeder.inputError();
         }
-        if (current == null || nextInCurrent == current.results().length) {
+        if (current == null || nextInCurrent == current.size()) {
             current = awaitChunk();
             nextInCurrent = 0;
         }
         int index = nextInCurrent++;
         yielded++;
-        if (current.errors()[index] != null) {
-            throw current.errors()[index];
+        if (current.error(index) != null) {
+            throw current.error(index);
         }
-        return (R) current.results()[index];
+        return (R) current.result(index);
     }
 
-    private DoneChunk awaitChunk() {
+    private ChunkOutcome awaitChunk() {
         try {
             return take(yielded);
         } catch (InterruptedException e) {
@@ -92,5 +88,5 @@ abstract class LazyResults<R> implements Iterator<R>, ChunkListener {
      *
      * @param position how many results were taken before: the first index of that chunk, for {@code imap}
      */
-    abstract DoneChunk take(int position) throws InterruptedException;
+    abstract ChunkOutcome take(int position) throws InterruptedException;
 }

@@ -27,14 +27,14 @@ final class MapCollector implements ChunkListener {
     }
 
     @Override
-    public void chunkDone(Chunk chunk, Object[] chunkResults, RuntimeException[] errors) {
+    public void chunkDone(Chunk chunk, ChunkOutcome outcome) {
         boolean last;
         synchronized (this) {
-            results.put(chunk.firstIndex, chunkResults);
-            for (int i = 0; i < errors.length; i++) {
-                if (errors[i] != null && chunk.firstIndex + i < firstFailedIndex) {
+            results.put(chunk.firstIndex, outcome);
+            for (int i = 0; outcome.anyFailed() && i < outcome.size(); i++) {
+                if (outcome.error(i) != null && chunk.firstIndex + i < firstFailedIndex) {
                     firstFailedIndex = chunk.firstIndex + i;
-                    firstFailure = errors[i];
+                    firstFailure = outcome.error(i);
                 }
             }
             last = --chunksLeft == 0;

@@ -28,17 +28,12 @@ final class PagedResults extends AbstractList<Object> implements RandomAccess {
         }
     }
 
-    /** Copies {@code values} in at {@code index}, as {@link System#arraycopy} would. */
-    void put(int index, Object[] values) {
-        Objects.checkFromIndexSize(index, values.length, size);
-        int copied = 0;
-        while (copied < values.length) {
-            int at = index + copied;
-            Object[] page = pages[at >>> PAGE_SHIFT];
-            int offset = at & (PAGE_SIZE - 1);
-            int count = Math.min(values.length - copied, page.length - offset);
-            System.arraycopy(values, copied, page, offset, count);
-            copied += count;
+    /** Puts a chunk's results in from {@code index} on (null for an item that failed). */
+    void put(int index, ChunkOutcome outcome) {
+        Objects.checkFromIndexSize(index, outcome.size(), size);
+        for (int i = 0; i < outcome.size(); i++) {
+            int at = index + i;
+            pages[at >>> PAGE_SHIFT][at & (PAGE_SIZE - 1)] = outcome.result(i);
         }
     }
 

@@ -5,20 +5,20 @@ import java.util.Deque;
 
 /** {@code imapUnordered}: results in the order their chunks arrive. */
 final class UnorderedResults<R> extends LazyResults<R> {
-    private final Deque<DoneChunk> arrived = new ArrayDeque<>();
+    private final Deque<ChunkOutcome> arrived = new ArrayDeque<>();
 
     UnorderedResults(int itemsAhead) {
         super(itemsAhead);
     }
 
     @Override
-    public synchronized void chunkDone(Chunk chunk, Object[] results, RuntimeException[] errors) {
-        arrived.add(new DoneChunk(results, errors));
+    public synchronized void chunkDone(Chunk chunk, ChunkOutcome outcome) {
+        arrived.add(outcome);
         notifyAll();
     }
 
     @Override
-    synchronized DoneChunk take(int position) throws InterruptedException {
+    synchronized ChunkOutcome take(int position) throws InterruptedException {
         while (arrived.isEmpty()) {
             wait();
         }

@@ -175,11 +175,11 @@ public final class WorkerPool implements Pool {
         core.checkRunning();
         EncodedTask task = encode(fn);
         CompletableFuture<R> result = new CompletableFuture<>();
-        ChunkListener listener = (chunk, results, errors) -> {
-            if (errors[0] != null) {
-                result.completeExceptionally(errors[0]);
+        ChunkListener listener = (chunk, outcome) -> {
+            if (outcome.error(0) != null) {
+                result.completeExceptionally(outcome.error(0));
             } else {
-                result.complete((R) results[0]);
+                result.complete((R) outcome.result(0));
             }
         };
         byte[] encoded = task.encodeInputs(java.util.Collections.singletonList(input), "the input of apply");

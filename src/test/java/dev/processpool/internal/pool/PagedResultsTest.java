@@ -19,7 +19,7 @@ class PagedResultsTest {
         PagedResults results = new PagedResults(size);
         for (int first = size - size % chunk; first >= 0; first -= chunk) {   // last chunk first, as they may arrive
             int count = Math.min(chunk, size - first);
-            results.put(first, IntStream.range(first, first + count).boxed().toArray());
+            results.put(first, ChunkOutcome.of(IntStream.range(first, first + count).boxed().toList(), null));
         }
         assertEquals(IntStream.range(0, size).boxed().toList(), results);
         assertEquals(new ArrayList<>(results), results);
@@ -34,7 +34,7 @@ class PagedResultsTest {
         assertEquals("again", results.get(PAGE));
         assertThrows(UnsupportedOperationException.class, () -> results.add("more"));
         assertThrows(IndexOutOfBoundsException.class, () -> results.get(PAGE + 1));
-        assertThrows(IndexOutOfBoundsException.class, () -> results.put(PAGE, new Object[2]));
+        assertThrows(IndexOutOfBoundsException.class, () -> results.put(PAGE, ChunkOutcome.failed(2, new IllegalStateException())));
         assertEquals(List.of(), new PagedResults(0));
     }
 }
