@@ -2,6 +2,7 @@ package dev.processpool.internal.worker;
 
 import dev.processpool.ProcessFunction;
 import dev.processpool.internal.channel.FrameChannel;
+import dev.processpool.internal.channel.SendQueue;
 import dev.processpool.internal.classloading.LoaderRegistry;
 import dev.processpool.internal.codec.ItemFailure;
 import dev.processpool.internal.codec.RemoteFailure;
@@ -82,7 +83,8 @@ final class Warmup {
             }
         }
         ProcessHandle.current().pid();
-        for (Class<?> type : new Class<?>[] {ParentLink.class, ChannelOutputStream.class, TaskRunner.Results.class}) {
+        for (Class<?> type : new Class<?>[] {ParentLink.class, SendQueue.class, ChannelOutputStream.class,
+                TaskRunner.Results.class}) {
             type.getName();   // referencing the class loads it
         }
         warmHandoutPath();
