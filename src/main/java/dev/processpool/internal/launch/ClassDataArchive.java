@@ -26,18 +26,21 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Class-data sharing for worker JVMs: an archive of the classes a worker loads (the library, JSON-B and
- * JSON-P and their providers, already parsed and verified), made once per JDK and worker class path and
- * mapped by every worker after that, which then starts faster and shares those pages with the others.
+ * Class-data sharing for worker JVMs: an archive of the classes a worker loads (the library, JSON-P and its
+ * provider, and JSON-B for parents that use it, already parsed and verified), made once per JDK and worker class
+ * path and mapped by every worker after that, which then starts faster and shares those pages with the others.
  *
  * <p>The first worker JVMs of a class path start without it while one JVM, in the background, runs a
- * worker's warm-up and writes the archive as it exits: a dynamic CDS archive
- * ({@code -XX:ArchiveClassesAtExit}) on JDK 13 to 24, an AOT cache ({@code -XX:AOTCacheOutput}) on JDK 25
- * and later, which also keeps linked classes and method profiles. Archives live in
- * {@value #DIRECTORY_PROPERTY}, else {@code processpool-<user>-cds} in {@code java.io.tmpdir}, named by a
- * hash of the JDK and the class path's files, so a changed jar or JDK makes a new one. Like the jar cache,
- * it is a cache kept on purpose. {@code -Dprocesspool.cds=false} turns it off; a pool's own
- * {@code jvmOptions} (say {@code -Xshare:off}) come later on the command line and win.
+ * worker's warm-up: on JDK 17 to 24 it lists the classes it loaded ({@code -XX:DumpLoadedClassList}) and a
+ * second JVM makes a static archive of exactly those ({@code -Xshare:dump}), which workers map instead of the
+ * JDK's own archive: a worker holds in memory nearly all of an archive it maps, and the JDK's has hundreds of
+ * classes a worker never loads (idle worker RSS 46 against 39 MiB). On JDK 25 and later it writes an AOT cache
+ * ({@code -XX:AOTCacheOutput}), which also keeps linked classes and method profiles. There are two archives of
+ * each class path: one without JSON-B, for parents that have not needed it, and one with it ({@code
+ * JsonbUse}). Archives live in {@value #DIRECTORY_PROPERTY}, else {@code processpool-<user>-cds} in {@code
+ * java.io.tmpdir}, named by a hash of the JDK and the class path's files, so a changed jar or JDK makes a new
+ * one. Like the jar cache, it is a cache kept on purpose. {@code -Dprocesspool.cds=false} turns it off; a pool's
+ * own {@code jvmOptions} (say {@code -Xshare:off}) come later on the command line and win.
  */
 public final class ClassDataArchive {
     static final String DIRECTORY_PROPERTY = "processpool.cdsDirectory";
@@ -62,7 +65,7 @@ public final class ClassDataArchive {
      * archive does not exist yet, whose making this starts in the background, and none if the pool's own
      * options choose about class-data sharing themselves (JDK 25 refuses to start with two such options).
      */
-    static List<String> options(Path java, String classPath, List<String> poolOptions) {
+    static List<String> options(Path java, String classPath, List<String> poolOptions, boolean withJsonb) {
         if (!Boolean.parseBoolean(System.getProperty(ENABLED_PROPERTY, "true"))
                 || poolOptions.stream().anyMatch(ClassDataArchive::isSharingOption)
                 || Arrays.stream(classPath.split(File.pathSeparator)).map(Path::of).anyMatch(Files::isDirectory)) {
@@ -70,14 +73,14 @@ public final class ClassDataArchive {
         }
         try {
             Format format = Format.of(java);
-            Path archive = archive(java, classPath, format);
+            Path archive = archive(java, classPath, format, withJsonb);
             if (Files.isRegularFile(archive)) {
                 return List.of(format.useOption + archive);
             }
             if (ATTEMPTED.add(archive.toString())) {
                 Daemons.start("processpool-cds", () -> {
                     removeStale(archive.getParent());
-                    create(java, classPath, format, archive);
+                    create(java, classPath, format, archive, withJsonb);
                 });
             }
         } catch (IOException | IllegalStateException e) {
@@ -86,13 +89,14 @@ public final class ClassDataArchive {
         return List.of();
     }
 
-    private static Path archive(Path java, String classPath, Format format) throws IOException {
+    private static Path archive(Path java, String classPath, Format format, boolean withJsonb) throws IOException {
         Path directory = directory();
-        String lookup = directory + "\n" + java + "\n" + classPath;
+        String variant = withJsonb ? "-" + WorkerMain.ARCHIVING_WITH_JSONB : "";
+        String lookup = directory + "\n" + java + "\n" + classPath + "\n" + variant;
         Path archive = ARCHIVES.get(lookup);
         if (archive == null) {
             archive = PrivateDirectory.ensure(directory, "class-data archive directory", DIRECTORY_PROPERTY)
-                    .resolve(key(java, classPath) + format.suffix);
+                    .resolve(key(java, classPath) + variant + format.suffix);
             ARCHIVES.put(lookup, archive);
         }
         return archive;
@@ -105,21 +109,25 @@ public final class ClassDataArchive {
     }
 
     /**
-     * Runs a reserve worker's warm-up in a JVM that writes the archive as it exits; a shell then moves it in
-     * place. The shell, not this JVM, moves it, so that the archive lands even when this JVM ends first (a short
-     * program's pool); the warm-up ends by itself within seconds. Where there is no {@code /bin/sh}, no archive.
+     * Runs a reserve worker's warm-up in a JVM whose classes make the archive (see {@link Format}); a shell then
+     * moves the archive in place. The shell, not this JVM, runs the steps, so that the archive lands even when
+     * this JVM ends first (a short program's pool); the warm-up ends by itself within seconds. Where there is no
+     * {@code /bin/sh}, no archive.
      */
-    private static void create(Path java, String classPath, Format format, Path archive) {
+    private static void create(Path java, String classPath, Format format, Path archive, boolean withJsonb) {
         if (!Files.isExecutable(SHELL) || beingWritten(archive)) {
             return;
         }
-        Path written = archive.resolveSibling(WRITING + archive.getFileName() + "-" + UUID.randomUUID());
+        String writing = WRITING + archive.getFileName() + "-" + UUID.randomUUID();
         List<String> command = new ArrayList<>(List.of(SHELL.toString(), "-c",
-                "written=$1; archive=$2; shift 2; \"$@\" && mv -f -- \"$written\" \"$archive\"",
-                "processpool-cds", written.toString(), archive.toString(), java.toString()));
+                "written=$1; archive=$2; list=$3; java=$4; cp=$5; main=$6; shift 6; " + format.steps
+                        + " && mv -f -- \"$written\" \"$archive\"; status=$?; rm -f -- \"$list\"; exit $status",
+                "processpool-cds", archive.resolveSibling(writing).toString(), archive.toString(),
+                archive.resolveSibling(writing + ".classlist").toString(), java.toString(), classPath,
+                WorkerMain.class.getName()));
         command.addAll(WorkerCommand.DEFAULT_JVM_OPTIONS);
-        command.addAll(List.of(format.createOption + written, "-Xlog:disable", "-Xlog:all=error:stderr",
-                "-D" + WorkerMain.ARCHIVING_PROPERTY + "=true", "-cp", classPath, WorkerMain.class.getName()));
+        command.addAll(List.of("-Xlog:disable", "-Xlog:all=error:stderr", "-D" + WorkerMain.ARCHIVING_PROPERTY + "="
+                + (withJsonb ? WorkerMain.ARCHIVING_WITH_JSONB : "plain")));
         try {
             ProcessBuilder builder = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(NULL_FILE))
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD);
@@ -174,7 +182,7 @@ public final class ClassDataArchive {
                     if (isStale(file)) {
                         Files.deleteIfExists(file);
                     }
-                } else if (name.endsWith(Format.DYNAMIC_CDS.suffix) || name.endsWith(Format.AOT_CACHE.suffix)) {
+                } else if (name.endsWith(Format.STATIC_CDS.suffix) || name.endsWith(Format.AOT_CACHE.suffix)) {
                     archives.add(file);
                 }
             }
@@ -222,30 +230,37 @@ public final class ClassDataArchive {
         return HexFormat.of().formatHex(digest.digest(), 0, 16);
     }
 
-    /** How a JDK makes and maps such an archive. */
+    /**
+     * How a JDK makes and maps such an archive: shell steps that run the warm-up JVM ({@code "$java" "$@" ...
+     * "$main"}) and leave the archive in {@code $written}, with {@code $list} for a file between steps.
+     */
     private enum Format {
-        DYNAMIC_CDS("-XX:ArchiveClassesAtExit=", "-XX:SharedArchiveFile=", ".jsa"),
-        AOT_CACHE("-XX:AOTCacheOutput=", "-XX:AOTCache=", ".aot");
+        /** The warm-up lists the classes it loaded; a second JVM archives exactly those (JDK 17 to 24). */
+        STATIC_CDS("-XX:SharedArchiveFile=", ".jsa", "\"$java\" \"$@\" -XX:DumpLoadedClassList=\"$list\" -cp \"$cp\" \"$main\""
+                + " && \"$java\" -Xshare:dump -Xlog:disable -Xlog:all=error:stderr -XX:SharedClassListFile=\"$list\""
+                + " -XX:SharedArchiveFile=\"$written\" -cp \"$cp\""),
+        /** The warm-up is the AOT cache's training run (JDK 25 and later). */
+        AOT_CACHE("-XX:AOTCache=", ".aot", "\"$java\" \"$@\" -XX:AOTCacheOutput=\"$written\" -cp \"$cp\" \"$main\"");
 
         private static final Map<Path, Format> OF_JAVA = new ConcurrentHashMap<>();
-        private final String createOption;
         private final String useOption;
         private final String suffix;
+        private final String steps;
 
-        Format(String createOption, String useOption, String suffix) {
-            this.createOption = createOption;
+        Format(String useOption, String suffix, String steps) {
             this.useOption = useOption;
             this.suffix = suffix;
+            this.steps = steps;
         }
 
-        /** From the {@code release} file beside {@code bin/java}; the dynamic archive where it says nothing. */
+        /** From the {@code release} file beside {@code bin/java}; the static archive where it says nothing. */
         static Format of(Path java) throws IOException {
             Path real = java.toRealPath();
             Format known = OF_JAVA.get(real);
             if (known != null) {
                 return known;
             }
-            Format format = DYNAMIC_CDS;
+            Format format = STATIC_CDS;
             if (releaseFile(real).isPresent()) {
                 for (String line : Files.readAllLines(releaseFile(real).get())) {
                     if (line.startsWith("JAVA_VERSION=") && featureVersion(line) >= 25) {

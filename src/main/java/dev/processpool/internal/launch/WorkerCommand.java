@@ -1,6 +1,7 @@
 package dev.processpool.internal.launch;
 
 import dev.processpool.PoolOptions;
+import dev.processpool.internal.codec.JsonbUse;
 import dev.processpool.internal.worker.WorkerMain;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -40,7 +41,7 @@ public final class WorkerCommand {
         String classPath = WorkerClassPath.get();
         command.add(java.toString());
         command.addAll(DEFAULT_JVM_OPTIONS);
-        command.addAll(ClassDataArchive.options(java, classPath, options.jvmOptions()));
+        command.addAll(ClassDataArchive.options(java, classPath, options.jvmOptions(), JsonbUse.seen()));
         command.add("-D" + PARENT_PROPERTY + "=" + ProcessHandle.current().pid());
         command.addAll(extraOptions);
         command.addAll(options.jvmOptions());

@@ -58,9 +58,9 @@ final class Warmup {
         return NONE;
     }
 
-    /** Runs the whole warm-up on this thread at once, JSON-B included, with no classes to preload but hinted ones. */
-    static void runToEnd(WarmUpHints hints) {
-        new Warmup().run("-", hints, true, 0);
+    /** Runs the whole warm-up on this thread at once, with no classes to preload but hinted ones. */
+    static void runToEnd(WarmUpHints hints, boolean warmJsonb) {
+        new Warmup().run("-", hints, warmJsonb, 0);
     }
 
     /**
@@ -98,9 +98,6 @@ final class Warmup {
         jvmOut.flush();
         if (warmJsonb && idleFor(jsonbAfterIdleMillis)) {
             ItemFailure.fromJson(ItemFailure.toJson(List.of(new ItemFailure(0, RemoteFailure.of(new Exception("warm"))))));
-        }
-        if (!stopped) {
-            System.gc();   // the warm-up's garbage need not stay in the idle worker's memory
         }
     }
 

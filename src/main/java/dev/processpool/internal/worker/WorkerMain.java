@@ -22,8 +22,12 @@ import java.nio.file.Path;
 public final class WorkerMain {
     /** Makes a reserve worker warm up before it waits for its pool: further classes to load, or "-". */
     public static final String PRELOAD_PROPERTY = "processpool.preload";
-    /** Makes this JVM only run a reserve worker's warm-up to its end, then exit: a class-data archive's run. */
+    /**
+     * Makes this JVM only run a reserve worker's warm-up to its end, then exit: a class-data archive's run. Its
+     * value is {@value #ARCHIVING_WITH_JSONB} for an archive with JSON-B, anything else for one without.
+     */
     public static final String ARCHIVING_PROPERTY = "processpool.archiving";
+    public static final String ARCHIVING_WITH_JSONB = "jsonb";
     /** What a reserve worker prints on its standard output once it is warm. */
     public static final String WARM_LINE = Warmup.WARM;
     static final int EXIT_PARENT_GONE = 0;
@@ -36,8 +40,9 @@ public final class WorkerMain {
     }
 
     public static void main(String[] args) throws Exception {
-        if (Boolean.getBoolean(ARCHIVING_PROPERTY)) {
-            Warmup.runToEnd(WarmUpHints.NONE);
+        String archiving = System.getProperty(ARCHIVING_PROPERTY);
+        if (archiving != null) {
+            Warmup.runToEnd(WarmUpHints.NONE, ARCHIVING_WITH_JSONB.equals(archiving));
             System.exit(0);
             return;
         }

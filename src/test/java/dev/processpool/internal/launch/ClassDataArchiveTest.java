@@ -54,17 +54,39 @@ class ClassDataArchiveTest {
         assumeTrue(Files.isExecutable(java), java + " is not installed here");
         String classPath = jarClassPath();
 
-        assertEquals(List.of(), ClassDataArchive.options(java, classPath, List.of()), "no archive yet");
-        List<String> options = awaitOptions(java, classPath);
+        assertEquals(List.of(), ClassDataArchive.options(java, classPath, List.of(), false), "no archive yet");
+        List<String> options = awaitOptions(java, classPath, false);
 
         assertEquals(1, options.size(), options.toString());
         assertTrue(options.get(0).startsWith("-XX:"), options.toString());
-        String loaded = runWorkerJvm(java, options, classPath);
+        String loaded = runWorkerJvm(java, options, classPath, List.of());
         assertTrue(loaded.contains(WorkerMain.class.getName() + " source: shared objects file"),
                 "the worker's main class comes from the archive:\n" + loaded);
         try (Stream<Path> files = Files.list(archives)) {
-            assertEquals(1, files.count(), "one archive, nothing half written left beside it");
+            assertEquals(1, files.count(), "one archive, nothing half written (or listed) left beside it");
         }
+    }
+
+    /** Workers of parents that have not needed JSON-B do not map its classes: a worker holds what it maps. */
+    @ParameterizedTest
+    @MethodSource("jdks")
+    void jsonbIsInTheArchiveOfParentsThatHaveNeededItOnly(Path java) throws Exception {
+        assumeTrue(Files.isExecutable(java), java + " is not installed here");
+        String classPath = jarClassPath();
+        List<String> plain = awaitOptions(java, classPath, false);
+        List<String> withJsonb = awaitOptions(java, classPath, true);
+        assertFalse(plain.equals(withJsonb), "two archives: " + plain);
+
+        // A warm-up with JSON-B, in a JVM that maps one archive or the other: where do JSON-B's classes come from?
+        List<String> warmUpWithJsonb = List.of("-D" + WorkerMain.ARCHIVING_PROPERTY + "=" + WorkerMain.ARCHIVING_WITH_JSONB);
+        String yasson = "org.eclipse.yasson.internal.JsonBinding source: ";
+        String fromPlain = runWorkerJvm(java, plain, classPath, warmUpWithJsonb);
+        String fromWithJsonb = runWorkerJvm(java, withJsonb, classPath, warmUpWithJsonb);
+
+        assertTrue(fromPlain.contains(WorkerMain.class.getName() + " source: shared objects file"), fromPlain);
+        assertTrue(fromPlain.contains(yasson) && !fromPlain.contains(yasson + "shared objects file"),
+                "JSON-B is not in the plain archive:\n" + fromPlain);
+        assertTrue(fromWithJsonb.contains(yasson + "shared objects file"), "JSON-B is in the other:\n" + fromWithJsonb);
     }
 
     @Test
@@ -73,7 +95,7 @@ class ClassDataArchiveTest {
         String classPath = WorkerClassPath.get();   // the library's own classes directory, in this build
 
         assumeTrue(Stream.of(classPath.split(File.pathSeparator)).map(Path::of).anyMatch(Files::isDirectory));
-        assertEquals(List.of(), ClassDataArchive.options(java, classPath, List.of()));
+        assertEquals(List.of(), ClassDataArchive.options(java, classPath, List.of(), false));
         assertFalse(Files.exists(archives), "no archive is attempted");
     }
 
@@ -81,14 +103,14 @@ class ClassDataArchiveTest {
     void aPoolThatChoosesItsOwnSharingGetsNoArchiveOption() throws IOException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
 
-        assertEquals(List.of(), ClassDataArchive.options(java, jarClassPath(), List.of("-Xmx64m", "-Xshare:off")));
-        assertEquals(List.of(), ClassDataArchive.options(java, jarClassPath(), List.of("-XX:SharedArchiveFile=x.jsa")));
+        assertEquals(List.of(), ClassDataArchive.options(java, jarClassPath(), List.of("-Xmx64m", "-Xshare:off"), false));
+        assertEquals(List.of(), ClassDataArchive.options(java, jarClassPath(), List.of("-XX:SharedArchiveFile=x.jsa"), false));
     }
 
-    private List<String> awaitOptions(Path java, String classPath) throws InterruptedException {
+    private List<String> awaitOptions(Path java, String classPath, boolean withJsonb) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(AWAIT_SECONDS);
         while (System.nanoTime() < deadline) {
-            List<String> options = ClassDataArchive.options(java, classPath, List.of());
+            List<String> options = ClassDataArchive.options(java, classPath, List.of(), withJsonb);
             if (!options.isEmpty()) {
                 return options;
             }
@@ -98,9 +120,11 @@ class ClassDataArchiveTest {
     }
 
     /** Starts a worker JVM that finds no pool on its standard input and exits; returns its class-loading log. */
-    private static String runWorkerJvm(Path java, List<String> options, String classPath) throws Exception {
+    private static String runWorkerJvm(Path java, List<String> options, String classPath, List<String> properties)
+            throws Exception {
         List<String> command = new ArrayList<>(List.of(java.toString()));
         command.addAll(options);
+        command.addAll(properties);
         command.addAll(List.of("-Xlog:class+load=info", "-cp", classPath, WorkerMain.class.getName()));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         try (OutputStream stdin = process.getOutputStream()) {

@@ -37,7 +37,7 @@ class WarmupTest {
         String notHinted = compileTaskClass("NotHinted");
         WarmUpHints hints = new WarmUpHints(classPath.toString(), List.of(hinted, "no.such.Task"), "", false);
 
-        Warmup.runToEnd(hints);
+        Warmup.runToEnd(hints, false);
 
         ClassLoader loader = ClassPathLoader.of(classPath.toString());
         assertSame(loader, ClassPathLoader.of(classPath.toString()), "the loader built ahead is the one tasks get");
@@ -47,7 +47,7 @@ class WarmupTest {
 
     @Test
     void anotherClassPathGetsALoaderOfItsOwn() {
-        Warmup.runToEnd(new WarmUpHints(classPath.toString(), List.of(), "", false));
+        Warmup.runToEnd(new WarmUpHints(classPath.toString(), List.of(), "", false), false);
         ClassLoader other = ClassPathLoader.of(classPath.resolve("other").toString());
         assertNotNull(other);
         assertEquals(false, other == ClassPathLoader.of(classPath.toString()));
