@@ -30,11 +30,12 @@ public record RemoteFailure(String className, String message, List<Frame> frames
     }
 
     public String toJson() {
-        return JsonbHolder.JSONB.toJson(this);
+        return FailureJson.write(this);
     }
 
+    /** @throws jakarta.json.JsonException when the JSON is not a failure */
     public static RemoteFailure fromJson(String json) {
-        return JsonbHolder.JSONB.fromJson(json, RemoteFailure.class);
+        return FailureJson.readFailure(json);
     }
 
     /** The exception the caller sees; {@code context} (e.g. "in worker pid 42") is added to the message. */

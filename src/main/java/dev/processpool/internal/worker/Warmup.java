@@ -5,6 +5,7 @@ import dev.processpool.internal.channel.FrameChannel;
 import dev.processpool.internal.channel.SendQueue;
 import dev.processpool.internal.classloading.LoaderRegistry;
 import dev.processpool.internal.codec.ItemFailure;
+import dev.processpool.internal.codec.JsonbUse;
 import dev.processpool.internal.codec.RemoteFailure;
 import dev.processpool.internal.codec.TaskEncoder;
 import dev.processpool.internal.codec.ValueCodec;
@@ -97,7 +98,7 @@ final class Warmup {
         jvmOut.println(WARM);
         jvmOut.flush();
         if (warmJsonb && idleFor(jsonbAfterIdleMillis)) {
-            ItemFailure.fromJson(ItemFailure.toJson(List.of(new ItemFailure(0, RemoteFailure.of(new Exception("warm"))))));
+            JsonbUse.warmUp();
         }
     }
 
@@ -140,7 +141,8 @@ final class Warmup {
     }
 
     /**
-     * The task path as a worker runs it: rebuilding a capturing lambda, reading inputs, writing results. The
+     * The task path as a worker runs it: rebuilding a capturing lambda, reading inputs, writing results and a
+     * failure. The
      * task's wire form comes with the hints, from the parent that has its encoder warm already: encoding one
      * here would load the whole encoder (about 100 ms of CPU) that a worker never needs.
      */
@@ -151,6 +153,7 @@ final class Warmup {
         for (int i = 0; i < ROUNDS && !stopped; i++) {
             runner.run(code, inputs);
         }
+        ItemFailure.toJson(List.of(new ItemFailure(0, RemoteFailure.of(new IllegalStateException("warm")))));
     }
 
     /** The wire form of the warm-up's task, a lambda capturing an int. */
