@@ -3,13 +3,20 @@ package dev.processpool;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -35,6 +42,29 @@ class WorkerStartupTest {
                 .filter(name -> !List.of("PATH", "HOME", "USER", "LANG", "LC_ALL", "TZ", "TMPDIR", "JAVA_HOME")
                         .contains(name))
                 .findFirst().orElseThrow(() -> new AssertionError("this JVM has no other environment variable"));
+    }
+
+    /**
+     * A worker gone between its HELLO and its START was once still counted as starting: the pool started no
+     * other in its place, a task waited for good, and so did {@code close()}.
+     */
+    @Test
+    void workersGoneRightAfterSayingHelloAreFailedStartsThatBreakThePool(@TempDir Path dir) throws Exception {
+        Path gone = dir.resolve("hello-then-gone");
+        Files.writeString(gone, "#!/bin/sh\nexec '" + Path.of(System.getProperty("java.home"), "bin", "java") + "' -cp '"
+                + System.getProperty("java.class.path") + "' " + HelloThenGoneWorker.class.getName() + "\n");
+        assumeTrue(gone.toFile().setExecutable(true), "cannot make a script executable here");
+        PoolOptions options = PoolOptions.builder().processes(1).javaExecutable(gone).build();
+
+        assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
+            try (Pool pool = TestPools.newPool(startMethod, options)) {
+                ExecutionException e = assertThrows(ExecutionException.class,
+                        () -> pool.applyAsync((Integer x) -> x + 1, 2).get(50, TimeUnit.SECONDS));
+                assertTrue(e.getCause().getMessage().contains("failed to start"), e.getCause().getMessage());
+            } catch (IllegalStateException brokenAlready) {
+                assertTrue(brokenAlready.getMessage().startsWith("pool is broken"), brokenAlready.getMessage());
+            }
+        });
     }
 
     @Test

@@ -371,6 +371,13 @@ final class PoolCore implements WorkerLauncher.Events, PoolControl {
      * chunks waiting behind it never ran and go back to the head of the queue, as does the first one of a
      * worker that died starting or was leaving anyway.
      */
+    /** The worker said HELLO and was gone before it could be sent START: a start that failed. */
+    void lostBeforeStart(WorkerConnection worker) {
+        int status = exitStatus(worker.process());
+        startFailed("worker pid " + worker.pid() + " " + describeExit(status) + " before it was started"
+                + WorkerLauncher.describeOutput(worker.process().outputTail()));
+    }
+
     void connectionLost(WorkerConnection worker) {
         int status = exitStatus(worker.process());
         Chunk running;

@@ -63,6 +63,7 @@ final class WorkerConnection {
     }
 
     private void readLoop() {
+        boolean connected = false;
         try {
             if (!authenticate()) {
                 channel.close();
@@ -72,13 +73,16 @@ final class WorkerConnection {
             channel.send(new FrameWriter(FrameType.START).putString(core.parentClassPath())
                     .putString(core.initializerCode()));
             core.workerConnected(this);
+            connected = true;
             while (true) {
                 handle(channel.receive());
             }
         } catch (IOException | RuntimeException e) {
             channel.close();
-            if (process != null) {
+            if (connected) {
                 core.connectionLost(this);
+            } else if (process != null) {
+                core.lostBeforeStart(this);   // gone between HELLO and START: still counted as starting
             }
         }
     }
