@@ -89,6 +89,34 @@ class ForkServerTest {
                 () -> liveChildren(server) == 4);
     }
 
+    /** A context's first pool starts its server ahead, while it makes itself, and then uses that server. */
+    @Test
+    void aServerStartedAheadIsTheOneTheFirstPoolUses() {
+        ProcessContext context = newContext();
+        ForkServerClient client = server(context);
+        Set<Long> serversBefore = serverProcesses();
+
+        client.startInBackground();
+        client.startInBackground();
+        TestPools.await("the server started ahead", Duration.ofSeconds(60), () -> client.serverPid() > 0);
+        long server = client.serverPid();
+        Pool pool = pool(context, PoolOptions.builder().processes(1).build());
+
+        assertEquals(server, parentOf(pool.apply(ForkServerTest::pid, 0)), "the worker is that server's child");
+        assertEquals(server, client.serverPid());
+        Set<Long> started = serverProcesses();
+        started.removeAll(serversBefore);
+        assertEquals(Set.of(server), started, "one server started");
+    }
+
+    private static Set<Long> serverProcesses() {
+        Set<Long> servers = new HashSet<>();
+        ProcessHandle.current().children()
+                .filter(child -> child.info().commandLine().orElse("").contains("ForkServerMain"))
+                .forEach(child -> servers.add(child.pid()));
+        return servers;
+    }
+
     @Test
     void theTaskClassesPoolsSendAreHintedToReserveWorkers() {
         Pool pool = pool(newContext(), PoolOptions.builder().processes(1).build());

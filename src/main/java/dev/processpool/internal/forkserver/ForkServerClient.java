@@ -1,9 +1,10 @@
 package dev.processpool.internal.forkserver;
 
-import java.io.IOException;
 import dev.processpool.internal.launch.StartedWorker;
 import dev.processpool.internal.launch.WorkerRequest;
+import dev.processpool.internal.threads.Daemons;
 import dev.processpool.internal.worker.WarmUpHints;
+import java.io.IOException;
 import java.util.List;
 
 /**
@@ -11,7 +12,34 @@ import java.util.List;
  * request after it died.
  */
 public final class ForkServerClient {
+    private static final System.Logger LOG = System.getLogger("dev.processpool.forkserver");
     private ForkServerConnection connection;
+    private boolean startingInBackground;
+
+    /**
+     * Starts the server on a thread of its own if none runs, so that a first pool's own preparations in this JVM
+     * go on while the server JVM starts; the pool's first request then waits for it. A server that fails to
+     * start here is started again, and its failure reported, by that request.
+     */
+    public void startInBackground() {
+        synchronized (this) {
+            if (startingInBackground || connection != null && connection.isAlive()) {
+                return;
+            }
+            startingInBackground = true;
+        }
+        Daemons.start("processpool-forkserver-start", () -> {
+            try {
+                connection();
+            } catch (IOException | RuntimeException e) {
+                LOG.log(System.Logger.Level.DEBUG, "the forkserver did not start ahead: {0}", e.toString());
+            } finally {
+                synchronized (this) {
+                    startingInBackground = false;
+                }
+            }
+        });
+    }
 
     synchronized ForkServerConnection connection() throws IOException {
         if (connection == null || !connection.isAlive()) {

@@ -34,6 +34,12 @@ public final class ForkServerStarter implements WorkerStarter {
         return client;
     }
 
+    /** A context's first pool: its server starts while the pool is made. */
+    @Override
+    public void prepare() {
+        client.startInBackground();
+    }
+
     @Override
     public StartedWorker start(WorkerRequest request) throws IOException {
         return startAll(List.of(request)).get(0);

@@ -8,6 +8,10 @@ import java.util.List;
 public interface WorkerStarter {
     StartedWorker start(WorkerRequest request) throws IOException;
 
+    /** Called as a pool starts to be made, before its own preparations: a starter may begin its own here. */
+    default void prepare() {
+    }
+
     /**
      * Starts several workers, all or none: if one cannot be started, those already started are killed and the
      * failure is thrown. A starter that can overlap the starts (a forkserver's round trips) overrides this.

@@ -94,6 +94,7 @@ public final class WorkerPool implements Pool {
      */
     public static WorkerPool start(String startMethod, WorkerStarter starter, PoolOptions options) {
         Objects.requireNonNull(options, "options");
+        starter.prepare();
         String baseName = options.name().orElseGet(() -> "pool-" + NUMBERS.incrementAndGet());
         String initializer = options.initializer()
                 .map(init -> new TaskEncoder(LoaderRegistry.INSTANCE::idOf).encode(init).code())
