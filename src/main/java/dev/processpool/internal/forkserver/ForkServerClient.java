@@ -15,6 +15,7 @@ public final class ForkServerClient {
     private static final System.Logger LOG = System.getLogger("dev.processpool.forkserver");
     private ForkServerConnection connection;
     private boolean startingInBackground;
+    private int closes;
 
     /**
      * Starts the server on a thread of its own if none runs, so that a first pool's own preparations in this JVM
@@ -22,15 +23,21 @@ public final class ForkServerClient {
      * start here is started again, and its failure reported, by that request.
      */
     public void startInBackground() {
+        int closesSeen;
         synchronized (this) {
             if (startingInBackground || connection != null && connection.isAlive()) {
                 return;
             }
             startingInBackground = true;
+            closesSeen = closes;
         }
         Daemons.start("processpool-forkserver-start", () -> {
             try {
-                connection();
+                synchronized (this) {
+                    if (closes == closesSeen) {   // not closed meanwhile: a closed client starts no server
+                        connection();
+                    }
+                }
             } catch (IOException | RuntimeException e) {
                 LOG.log(System.Logger.Level.DEBUG, "the forkserver did not start ahead: {0}", e.toString());
             } finally {
@@ -58,6 +65,7 @@ public final class ForkServerClient {
      * new server.
      */
     public synchronized void close() {
+        closes++;
         if (connection != null) {
             connection.close();
             connection = null;
