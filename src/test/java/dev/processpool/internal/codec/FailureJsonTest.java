@@ -6,9 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonException;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** Failures travel as JSON written by hand and read with JSON-P: the shape JSON-B wrote, without JSON-B. */
@@ -67,12 +65,7 @@ class FailureJsonTest {
     /** In a JVM of its own, since this one may have started JSON-B for other tests. */
     @Test
     void failuresTravelWithoutStartingJsonb() throws Exception {
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process process = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
-                FailureRoundTrip.class.getName()).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes());
-        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the JVM did not end");
-        assertEquals("round trip true, JSON-B seen false" + System.lineSeparator(), output);
+        assertEquals("round trip true, JSON-B seen false" + System.lineSeparator(), ChildJvm.run(FailureRoundTrip.class));
     }
 
     /** Writes and reads a failure, then says whether that needed JSON-B. */
