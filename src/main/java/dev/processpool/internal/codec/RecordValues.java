@@ -74,6 +74,18 @@ final class RecordValues {
         return true;
     }
 
+    /** One record, as JSON-B writes it alone; null if it needs JSON-B. */
+    String encodeOne(Object value) {
+        String array = encode(List.of(value));
+        return array == null ? null : array.substring(1, array.length() - 1);
+    }
+
+    /** The record {@code json} holds, or null if it is not one of this shape. */
+    Object decodeOne(String json) {
+        List<Object> values = decode("[" + json + "]");
+        return values == null || values.size() != 1 ? null : values.get(0);
+    }
+
     /** @return the values, or null if {@code json} is not an array of records of this shape and nulls */
     List<Object> decode(String json) {
         try (JsonParser parser = PARSERS.createParser(new StringReader(json))) {

@@ -40,15 +40,16 @@ public record TaskCode(
     /** A captured value with the type it is read back as; {@code type} is null for a null value. */
     public record Captured(String type, String json) {
 
-        /** Numbers, booleans and strings go through JSON-P, the rest through JSON-B. */
+        /** Numbers, booleans, strings and plain records go through JSON-P, the rest through JSON-B. */
         static Captured of(Object value) {
             if (value == null) {
                 return new Captured(null, null);
             }
             java.lang.reflect.Type type = ValueTypes.of(value);
             PlainValues plain = PlainValues.of(value.getClass());
-            String json = plain != null ? plain.encodeOne(value) : JsonbHolder.JSONB.toJson(value, type);
-            return new Captured(TypeNames.print(type), json);
+            RecordValues records = plain == null ? RecordValues.of(value.getClass()) : null;
+            String json = plain != null ? plain.encodeOne(value) : records != null ? records.encodeOne(value) : null;
+            return new Captured(TypeNames.print(type), json != null ? json : JsonbHolder.JSONB.toJson(value, type));
         }
 
         Object read(ClassLoader loader) throws ClassNotFoundException {
@@ -57,7 +58,12 @@ public record TaskCode(
             }
             java.lang.reflect.Type declared = TypeNames.parse(type, loader);
             PlainValues plain = declared instanceof Class<?> c ? PlainValues.of(c) : null;
-            return plain != null ? plain.decodeOne(json) : JsonbHolder.JSONB.fromJson(json, declared);
+            if (plain != null) {
+                return plain.decodeOne(json);
+            }
+            RecordValues records = declared instanceof Class<?> c ? RecordValues.of(c) : null;
+            Object record = records != null ? records.decodeOne(json) : null;
+            return record != null ? record : JsonbHolder.JSONB.fromJson(json, declared);
         }
     }
 

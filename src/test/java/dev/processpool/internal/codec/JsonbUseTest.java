@@ -3,6 +3,8 @@ package dev.processpool.internal.codec;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.processpool.ProcessFunction;
+import dev.processpool.internal.classloading.LoaderRegistry;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -31,13 +33,20 @@ public class JsonbUseTest {
         assertEquals("round trip true, JSON-B seen false" + System.lineSeparator(), ChildJvm.run(RecordRoundTrip.class));
     }
 
-    /** Checks, writes and reads plain records as a map's inputs are, then says whether that needed JSON-B. */
+    /**
+     * Checks, writes and reads plain records as a map's inputs are, and one captured by a task, then says whether
+     * that needed JSON-B.
+     */
     static final class RecordRoundTrip {
         public static void main(String[] args) throws Exception {
             List<Point> points = List.of(new Point(1, "a"), new Point(2, null));
             points.forEach(point -> Sendability.check(point, "input"));
             ValueCodec codec = new ValueCodec(Point.class);
             boolean same = points.equals(codec.decode(codec.encode(points), RecordRoundTrip.class.getClassLoader()));
+            Point captured = new Point(3, "c");
+            ProcessFunction<Integer, Integer> plus = x -> x + captured.x();
+            String code = new TaskEncoder(LoaderRegistry.INSTANCE::idOf).encode(plus).code();
+            same &= Integer.valueOf(5).equals(new TaskDecoder(id -> RecordRoundTrip.class.getClassLoader()).decode(code).apply(2));
             System.out.println("round trip " + same + ", JSON-B seen " + JsonbUse.seen());
         }
     }
