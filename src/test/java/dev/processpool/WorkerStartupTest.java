@@ -75,6 +75,24 @@ class WorkerStartupTest {
         }
     }
 
+    static List<String> collectors(int ignored) {
+        return java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .map(java.lang.management.GarbageCollectorMXBean::getName).toList();
+    }
+
+    /** Workers default to the serial collector; a pool that chooses another gets it (a JVM refuses two). */
+    @Test
+    void aCollectorInThePoolsJvmOptionsReplacesTheSerialDefault() {
+        try (Pool pool = TestPools.newPool(startMethod, PoolOptions.builder().processes(1).build())) {
+            assertEquals(List.of("Copy", "MarkSweepCompact"), pool.apply(WorkerStartupTest::collectors, 0));
+        }
+        PoolOptions parallel = PoolOptions.builder().processes(1).jvmOptions("-XX:+UseParallelGC").build();
+        try (Pool pool = TestPools.newPool(startMethod, parallel)) {
+            assertEquals(List.of("PS MarkSweep", "PS Scavenge"), pool.apply(WorkerStartupTest::collectors, 0).stream()
+                    .sorted().toList());
+        }
+    }
+
     /** The property that makes a reserve worker warm up, set by hand: the worker still takes its pool's line. */
     @Test
     void aWorkerAskedToWarmUpByItsJvmOptionsStillStarts() {

@@ -7,16 +7,20 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /** The command line and environment of a worker JVM. */
 public final class WorkerCommand {
+    private static final String SERIAL_GC = "-XX:+UseSerialGC";
+    private static final Pattern COLLECTOR_CHOICE = Pattern.compile("-XX:\\+Use\\w+GC");
     /**
      * Lean defaults for a worker: a serial collector (one task at a time needs no parallel GC), no perf-data
      * file, and exit on the first OutOfMemoryError (a JVM that ran out of memory is replaced rather than
      * trusted; the pool reports the JVM's message). Class-data sharing comes from {@link ClassDataArchive}.
-     * The pool's own options come after, so they win.
+     * The pool's own options come after, so they win; a collector they choose replaces the serial one, since
+     * a JVM refuses to start with two.
      */
-    static final List<String> DEFAULT_JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-XX:-UsePerfData",
+    static final List<String> DEFAULT_JVM_OPTIONS = List.of(SERIAL_GC, "-XX:-UsePerfData",
             "-XX:+ExitOnOutOfMemoryError");
     /** Variables a worker keeps from the parent when it does not inherit the whole environment. */
     static final List<String> KEPT_VARIABLES = List.of("PATH", "HOME", "USER", "LANG", "LC_ALL", "TZ", "TMPDIR",
@@ -40,7 +44,7 @@ public final class WorkerCommand {
         Path java = javaExecutable(options);
         String classPath = WorkerClassPath.get();
         command.add(java.toString());
-        command.addAll(DEFAULT_JVM_OPTIONS);
+        command.addAll(defaultOptions(options.jvmOptions()));
         command.addAll(ClassDataArchive.options(java, classPath, options.jvmOptions(), JsonbUse.seen()));
         command.add("-D" + PARENT_PROPERTY + "=" + ProcessHandle.current().pid());
         command.addAll(extraOptions);
@@ -49,6 +53,14 @@ public final class WorkerCommand {
         command.add(classPath);
         command.add(mainClass);
         return command;
+    }
+
+    /** The library's defaults, without the serial collector if the pool's own options choose one. */
+    static List<String> defaultOptions(List<String> poolOptions) {
+        if (poolOptions.stream().noneMatch(option -> COLLECTOR_CHOICE.matcher(option).matches())) {
+            return DEFAULT_JVM_OPTIONS;
+        }
+        return DEFAULT_JVM_OPTIONS.stream().filter(option -> !option.equals(SERIAL_GC)).toList();
     }
 
     /** Narrows {@code environment} (this JVM's, as a process builder gives it) to what workers may see. */
