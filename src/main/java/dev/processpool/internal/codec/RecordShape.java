@@ -11,6 +11,7 @@ import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -36,9 +37,17 @@ final class RecordShape {
         this.constructor = constructor;
     }
 
+    /** Found once per type, since every call of a pool encodes its function's inputs and results anew. */
+    private static final ClassValue<Optional<RecordShape>> SHAPES = new ClassValue<>() {
+        @Override
+        protected Optional<RecordShape> computeValue(Class<?> type) {
+            return Optional.ofNullable(of(type, new HashSet<>()));
+        }
+    };
+
     /** The shape of {@code type}, or null if JSON-B is needed for it. */
     static RecordShape of(Class<?> type) {
-        return of(type, new HashSet<>());
+        return SHAPES.get(type).orElse(null);
     }
 
     private static RecordShape of(Class<?> type, Set<Class<?>> enclosing) {
