@@ -121,7 +121,7 @@ final class RecordShape {
         return true;
     }
 
-    private static boolean hasJsonbAnnotation(AnnotatedElement element) {
+    static boolean hasJsonbAnnotation(AnnotatedElement element) {
         for (Annotation annotation : element.getAnnotations()) {
             if (annotation.annotationType().getName().startsWith(JSONB_ANNOTATIONS)) {
                 return true;

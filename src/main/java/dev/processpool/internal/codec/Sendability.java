@@ -13,8 +13,8 @@ import java.util.concurrent.locks.Lock;
 /**
  * Refuses, before anything is sent, a value that cannot travel as JSON: a resource (stream, socket,
  * connection), a thread or lock, a class loader, a non-serializable lambda, or an object that JSON-B cannot
- * write and read back. Each class is checked once by a round trip, except plain records ({@link RecordShape}),
- * which travel without JSON-B.
+ * write and read back. Each class is checked once by a round trip, except plain records ({@link RecordShape})
+ * and classes without instance fields ({@link StatelessFunction}), which travel without JSON-B.
  */
 public final class Sendability {
     private static final Class<?>[] NEVER_SENDABLE = {
@@ -69,7 +69,7 @@ public final class Sendability {
             }
             return;
         }
-        if (RecordShape.of(type) == null) {   // a plain record travels without JSON-B: a round trip would start it
+        if (RecordShape.of(type) == null && !StatelessFunction.is(type)) {   // those travel without JSON-B
             roundTrip(value, type, role);
         }
         CHECKED.put(type, Boolean.TRUE);

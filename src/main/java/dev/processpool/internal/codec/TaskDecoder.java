@@ -20,7 +20,8 @@ public final class TaskDecoder {
         ClassLoader loader = loaders.apply(code.loaderId());
         Class<?> type = Class.forName(code.className(), true, loader);
         if (code.kind() == TaskCode.Kind.OBJECT) {
-            Object function = JsonbHolder.JSONB.fromJson(code.state(), type);
+            Object function = StatelessFunction.STATE.equals(code.state()) && StatelessFunction.is(type)
+                    ? type.getConstructor().newInstance() : JsonbHolder.JSONB.fromJson(code.state(), type);
             Class<?> iface = function instanceof dev.processpool.ProcessFunction<?, ?>
                     ? dev.processpool.ProcessFunction.class : dev.processpool.ProcessRunnable.class;
             Signatures.InOut types = Signatures.ofClass(type, iface);

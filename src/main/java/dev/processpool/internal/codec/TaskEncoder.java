@@ -121,7 +121,7 @@ public final class TaskEncoder {
                     + " with a public no-argument constructor, so the worker can create it");
         }
         Sendability.check(function, what);
-        String state = JsonbHolder.JSONB.toJson(function);
+        String state = StatelessFunction.is(type) ? StatelessFunction.STATE : JsonbHolder.JSONB.toJson(function);
         ClassLoader loader = type.getClassLoader();
         int loaderId = loaderIds.applyAsInt(loader);
         TaskCode code = new TaskCode(TaskCode.Kind.OBJECT, loaderId, type.getName(),

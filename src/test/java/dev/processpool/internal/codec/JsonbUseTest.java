@@ -33,6 +33,48 @@ public class JsonbUseTest {
         assertEquals("round trip true, JSON-B seen false" + System.lineSeparator(), ChildJvm.run(RecordRoundTrip.class));
     }
 
+    /** A function class without state: it travels as its class name and {@code {}}. */
+    public static final class Doubler implements ProcessFunction<Integer, Integer> {
+        private static final int FACTOR = 2;
+
+        @Override
+        public Integer apply(Integer x) {
+            return x * FACTOR;
+        }
+    }
+
+    /** A function class with state, which JSON-B carries. */
+    public static final class Scaler implements ProcessFunction<Integer, Integer> {
+        public int factor = 3;
+
+        @Override
+        public Integer apply(Integer x) {
+            return x * factor;
+        }
+    }
+
+    @Test
+    void statelessFunctionClassesTravelWithoutStartingJsonb() throws Exception {
+        assertEquals("10 true, JSON-B seen false; with state 9, JSON-B seen true" + System.lineSeparator(),
+                ChildJvm.run(FunctionRoundTrip.class));
+    }
+
+    /** Sends a stateless function object, then one with state, and says when JSON-B was needed. */
+    static final class FunctionRoundTrip {
+        public static void main(String[] args) throws Exception {
+            TaskEncoder encoder = new TaskEncoder(LoaderRegistry.INSTANCE::idOf);
+            TaskDecoder decoder = new TaskDecoder(id -> FunctionRoundTrip.class.getClassLoader());
+            String code = encoder.encode(new Doubler()).code();
+            Object doubled = decoder.decode(code).apply(5);
+            boolean plainState = code.contains("\"state\":\"{}\"");
+            String first = doubled + " " + plainState + ", JSON-B seen " + JsonbUse.seen();
+            Scaler scaler = new Scaler();
+            scaler.factor = 3;
+            Object scaled = decoder.decode(encoder.encode(scaler).code()).apply(3);
+            System.out.println(first + "; with state " + scaled + ", JSON-B seen " + JsonbUse.seen());
+        }
+    }
+
     /**
      * Checks, writes and reads plain records as a map's inputs are, and one captured by a task, then says whether
      * that needed JSON-B.
