@@ -72,8 +72,8 @@ final class WorkerConnection {
             Thread.currentThread().setName("processpool-worker-" + pid() + "-reader");
             channel.send(new FrameWriter(FrameType.START).putString(core.parentClassPath())
                     .putString(core.initializerCode()));
+            connected = true;   // from here on it no longer counts as starting, even if a task sent to it fails
             core.workerConnected(this);
-            connected = true;
             while (true) {
                 handle(channel.receive());
             }
