@@ -1,6 +1,5 @@
 package dev.processpool;
 
-import dev.processpool.internal.context.ContextRegistry;
 import java.util.List;
 
 /**
@@ -21,12 +20,12 @@ public interface ProcessContext {
 
     /** The start methods available here, the default first. */
     static List<String> allStartMethods() {
-        return ContextRegistry.INSTANCE.availableMethods();
+        return EngineRegistry.availableMethods();
     }
 
     /** The default start method; the first call fixes it, as Python's {@code get_start_method()}. */
     static String defaultStartMethod() {
-        return ContextRegistry.INSTANCE.defaultMethod();
+        return EngineRegistry.defaultMethod();
     }
 
     /**
@@ -36,7 +35,7 @@ public interface ProcessContext {
      * @throws IllegalArgumentException if the method is unknown or unavailable here
      */
     static void setDefaultStartMethod(String method) {
-        ContextRegistry.INSTANCE.setDefaultMethod(method, false);
+        EngineRegistry.setDefaultMethod(method, false);
     }
 
     /**
@@ -46,7 +45,7 @@ public interface ProcessContext {
      * @throws IllegalArgumentException if the method is unknown or unavailable here
      */
     static void setDefaultStartMethod(String method, boolean force) {
-        ContextRegistry.INSTANCE.setDefaultMethod(method, force);
+        EngineRegistry.setDefaultMethod(method, force);
     }
 
     /**
@@ -56,7 +55,7 @@ public interface ProcessContext {
      *         lists the available methods
      */
     static ProcessContext of(String method) {
-        return ContextRegistry.INSTANCE.context(method);
+        return EngineRegistry.context(method);
     }
 
     /** The context of the {@linkplain #defaultStartMethod() default start method}. */

@@ -9,7 +9,7 @@ import dev.processpool.internal.channel.FrameWriter;
 import dev.processpool.internal.channel.PrivateSocket;
 import dev.processpool.internal.launch.WorkerCommand;
 import dev.processpool.internal.threads.Daemons;
-import dev.processpool.internal.worker.WarmUpHints;
+import dev.processpool.internal.workerjvm.WarmUpHints;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

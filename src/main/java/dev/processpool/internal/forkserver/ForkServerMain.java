@@ -2,7 +2,7 @@ package dev.processpool.internal.forkserver;
 
 import dev.processpool.internal.channel.FrameChannel;
 import dev.processpool.internal.channel.PrivateSocket;
-import dev.processpool.internal.launch.StdinLine;
+import dev.processpool.internal.workerjvm.StdinLine;
 import dev.processpool.internal.threads.Daemons;
 import java.io.IOException;
 import java.util.HexFormat;

@@ -4,7 +4,7 @@ import dev.processpool.internal.channel.Frame;
 import dev.processpool.internal.channel.FrameChannel;
 import dev.processpool.internal.channel.FrameType;
 import dev.processpool.internal.channel.FrameWriter;
-import dev.processpool.internal.worker.WarmUpHints;
+import dev.processpool.internal.workerjvm.WarmUpHints;
 import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;

@@ -6,7 +6,9 @@ import dev.processpool.internal.channel.FrameType;
 import dev.processpool.internal.channel.FrameWriter;
 import dev.processpool.internal.codec.ItemFailure;
 import dev.processpool.internal.codec.RemoteFailure;
-import dev.processpool.internal.launch.StdinLine;
+import dev.processpool.internal.workerjvm.StdinLine;
+import dev.processpool.internal.workerjvm.WarmUpHints;
+import dev.processpool.internal.workerjvm.WorkerJvm;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -20,16 +22,6 @@ import java.nio.file.Path;
  * and then waits on its standard input until it is handed to a pool.
  */
 public final class WorkerMain {
-    /** Makes a reserve worker warm up before it waits for its pool: further classes to load, or "-". */
-    public static final String PRELOAD_PROPERTY = "processpool.preload";
-    /**
-     * Makes this JVM only run a reserve worker's warm-up to its end, then exit: a class-data archive's run. Its
-     * value is {@value #ARCHIVING_WITH_JSONB} for an archive with JSON-B, anything else for one without.
-     */
-    public static final String ARCHIVING_PROPERTY = "processpool.archiving";
-    public static final String ARCHIVING_WITH_JSONB = "jsonb";
-    /** What a reserve worker prints on its standard output once it is warm. */
-    public static final String WARM_LINE = Warmup.WARM;
     static final int EXIT_PARENT_GONE = 0;
     static final int EXIT_CANNOT_CONNECT = 2;
     /** After a {@link VirtualMachineError} the JVM may be unsound: the worker reports it and is replaced. */
@@ -40,9 +32,9 @@ public final class WorkerMain {
     }
 
     public static void main(String[] args) throws Exception {
-        String archiving = System.getProperty(ARCHIVING_PROPERTY);
+        String archiving = System.getProperty(WorkerJvm.ARCHIVING_PROPERTY);
         if (archiving != null) {
-            Warmup.runToEnd(WarmUpHints.NONE, ARCHIVING_WITH_JSONB.equals(archiving));
+            Warmup.runToEnd(WarmUpHints.NONE, WorkerJvm.ARCHIVING_WITH_JSONB.equals(archiving));
             System.exit(0);
             return;
         }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.processpool.internal.codec.ValueCodec;
+import dev.processpool.internal.workerjvm.WarmUpHints;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
