@@ -48,15 +48,29 @@ public final class PoolOptions {
         this.environment = Collections.unmodifiableMap(new LinkedHashMap<>(b.environment));
     }
 
+    /**
+     * The options of a pool nobody configured: one worker per available processor, no task limit, no initializer.
+     *
+     * @return the same instance on every call
+     */
     public static PoolOptions defaults() {
         return DEFAULTS;
     }
 
+    /**
+     * A builder with every option unset.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** A builder starting from these options. */
+    /**
+     * A builder starting from these options.
+     *
+     * @return a new builder; these options do not change with it
+     */
     public Builder toBuilder() {
         Builder b = new Builder();
         b.name = name;
@@ -73,42 +87,72 @@ public final class PoolOptions {
     /**
      * The pool's name for administrators (its JMX name, its configuration key); when empty, the library names it
      * {@code pool-1}, {@code pool-2}, ... in the order pools start.
+     *
+     * @return the name set, if any
      */
     public Optional<String> name() {
         return Optional.ofNullable(name);
     }
 
-    /** Number of worker processes; when not set, {@link Runtime#availableProcessors()}. */
+    /**
+     * Number of worker processes.
+     *
+     * @return as set; when not set, {@link Runtime#availableProcessors()} now
+     */
     public int processes() {
         return processes == AUTO_PROCESSES ? Runtime.getRuntime().availableProcessors() : processes;
     }
 
-    /** Tasks a worker runs before it is replaced by a fresh one; {@link #UNLIMITED_TASKS} (the default) for no limit. */
+    /**
+     * Tasks a worker runs before it is replaced by a fresh one.
+     *
+     * @return at least 1, or {@link #UNLIMITED_TASKS} (the default) for no limit
+     */
     public int maxTasksPerChild() {
         return maxTasksPerChild;
     }
 
-    /** Runs once in every worker before its first task. */
+    /**
+     * Runs once in every worker before its first task.
+     *
+     * @return the initializer, if any
+     */
     public Optional<ProcessRunnable> initializer() {
         return Optional.ofNullable(initializer);
     }
 
-    /** Options for the worker JVMs, after the library's own, so they can override them. */
+    /**
+     * Options for the worker JVMs, after the library's own, so they can override them.
+     *
+     * @return an unmodifiable list, empty when none
+     */
     public List<String> jvmOptions() {
         return jvmOptions;
     }
 
-    /** The {@code java} that starts workers; when empty, the one of the parent's {@code java.home}. */
+    /**
+     * The {@code java} that starts workers.
+     *
+     * @return the executable set; when empty, the one of the parent's {@code java.home}
+     */
     public Optional<Path> javaExecutable() {
         return Optional.ofNullable(javaExecutable);
     }
 
-    /** Whether workers see the parent's whole environment (default: no, only PATH, HOME, locale and time zone). */
+    /**
+     * Whether workers see the parent's whole environment.
+     *
+     * @return false by default: workers then see only PATH, HOME, locale and time zone, and {@link #environment()}
+     */
     public boolean inheritEnvironment() {
         return inheritEnvironment;
     }
 
-    /** Environment variables set for the workers, on top of what they inherit. */
+    /**
+     * Environment variables set for the workers, on top of what they inherit.
+     *
+     * @return an unmodifiable map in the order the variables were set
+     */
     public Map<String, String> environment() {
         return environment;
     }
@@ -160,6 +204,10 @@ public final class PoolOptions {
         /**
          * The pool's name for administrators: letters, digits and {@code . _ -}, as in {@code "thumbnails"};
          * {@code null} for one the library gives.
+         *
+         * @param name the name, or {@code null}
+         * @return this builder
+         * @throws IllegalArgumentException if the name has other characters, or none
          */
         public Builder name(String name) {
             if (name != null && !name.matches("[A-Za-z0-9._-]+")) {
@@ -170,7 +218,13 @@ public final class PoolOptions {
             return this;
         }
 
-        /** Number of worker processes, at least 1. */
+        /**
+         * Number of worker processes.
+         *
+         * @param n at least 1
+         * @return this builder
+         * @throws IllegalArgumentException if {@code n} is below 1
+         */
         public Builder processes(int n) {
             if (n < 1) {
                 throw new IllegalArgumentException("processes must be at least 1, got " + n
@@ -180,7 +234,13 @@ public final class PoolOptions {
             return this;
         }
 
-        /** Tasks per worker before it is replaced: at least 1, or {@link #UNLIMITED_TASKS} (0) for no limit. */
+        /**
+         * Tasks per worker before it is replaced.
+         *
+         * @param n at least 1, or {@link #UNLIMITED_TASKS} (0) for no limit
+         * @return this builder
+         * @throws IllegalArgumentException if {@code n} is negative
+         */
         public Builder maxTasksPerChild(int n) {
             if (n < 0) {
                 throw new IllegalArgumentException("maxTasksPerChild must be at least 1, or 0 for unlimited, got " + n);
@@ -189,13 +249,26 @@ public final class PoolOptions {
             return this;
         }
 
-        /** Code run once in every worker before its first task; {@code null} for none. */
+        /**
+         * Code run once in every worker before its first task. If it throws, the pool is broken: its unfinished
+         * tasks fail with the initializer's error.
+         *
+         * @param init the initializer, sent to the workers as JSON; {@code null} for none
+         * @return this builder
+         */
         public Builder initializer(ProcessRunnable init) {
             this.initializer = init;
             return this;
         }
 
-        /** Options for the worker JVMs, e.g. {@code "-Xmx256m"}; each must start with {@code -}. */
+        /**
+         * Options for the worker JVMs, e.g. {@code "-Xmx256m"}; they replace those set before.
+         *
+         * @param options each starting with {@code -}
+         * @return this builder
+         * @throws IllegalArgumentException if an option is null, blank or does not start with {@code -}
+         * @throws NullPointerException if {@code options} is null
+         */
         public Builder jvmOptions(String... options) {
             Objects.requireNonNull(options, "jvmOptions");
             for (String option : options) {
@@ -208,19 +281,38 @@ public final class PoolOptions {
             return this;
         }
 
-        /** The {@code java} executable that starts workers, instead of the parent's. */
+        /**
+         * The {@code java} executable that starts workers, instead of the parent's.
+         *
+         * @param java the executable
+         * @return this builder
+         * @throws NullPointerException if {@code java} is null
+         */
         public Builder javaExecutable(Path java) {
             this.javaExecutable = Objects.requireNonNull(java, "javaExecutable");
             return this;
         }
 
-        /** Let workers see the parent's whole environment, secrets included. */
+        /**
+         * Let workers see the parent's whole environment, secrets included.
+         *
+         * @param inherit whether they do
+         * @return this builder
+         */
         public Builder inheritEnvironment(boolean inherit) {
             this.inheritEnvironment = inherit;
             return this;
         }
 
-        /** Set an environment variable for the workers. */
+        /**
+         * Set an environment variable for the workers.
+         *
+         * @param name the variable's name, not empty, without {@code =}
+         * @param value its value
+         * @return this builder
+         * @throws IllegalArgumentException if the name is empty or has {@code =}
+         * @throws NullPointerException if {@code value} is null
+         */
         public Builder environment(String name, String value) {
             if (name == null || name.isEmpty() || name.indexOf('=') >= 0) {
                 throw new IllegalArgumentException("environment variable name must be non-empty without '=', got '"
@@ -230,6 +322,11 @@ public final class PoolOptions {
             return this;
         }
 
+        /**
+         * The options set so far; the builder can go on.
+         *
+         * @return immutable options
+         */
         public PoolOptions build() {
             return new PoolOptions(this);
         }
