@@ -2,7 +2,6 @@ package dev.processpool;
 
 import static dev.processpool.PoolTasks.sqrAfter;
 import static java.util.concurrent.TimeUnit.MILLISECONDS;
-import static java.util.concurrent.TimeUnit.MINUTES;
 import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -20,19 +19,12 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * apply, map and mapAsync: results in input order, callbacks, timeouts. Part of CPython's {@code _TestPool} (see
  * {@link PoolTestBase}).
  */
-@ParameterizedClass
-@MethodSource("dev.processpool.TestPools#startMethods")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@Timeout(value = 3, unit = MINUTES)
+@ForEachStartMethod
 class ApplyAndMapTest extends PoolTestBase {
     @Test
     void applyRunsTheFunctionInAWorkerAndReturnsItsResult() {

@@ -1,6 +1,5 @@
 package dev.processpool;
 
-import static java.util.concurrent.TimeUnit.MINUTES;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -15,19 +14,12 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Input whose iterator throws: the error reaches the caller as it is, at its position, and the pool goes on. Part
  * of CPython's {@code _TestPool} (see {@link PoolTestBase}).
  */
-@ParameterizedClass
-@MethodSource("dev.processpool.TestPools#startMethods")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@Timeout(value = 3, unit = MINUTES)
+@ForEachStartMethod
 class FailingInputTest extends PoolTestBase {
     @Test
     void mapRethrowsTheInputErrorItselfAndThePoolStillWorks() {

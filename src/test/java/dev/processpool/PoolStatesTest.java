@@ -1,7 +1,6 @@
 package dev.processpool;
 
 import static dev.processpool.PoolTasks.markStartedAndSleep;
-import static java.util.concurrent.TimeUnit.MINUTES;
 import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -20,21 +19,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * A pool's life cycle: its workers, terminate, close, join, and every submission refused once it stopped. Part of
  * CPython's {@code _TestPool} (see {@link PoolTestBase}).
  */
-@ParameterizedClass
-@MethodSource("dev.processpool.TestPools#startMethods")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@Timeout(value = 3, unit = MINUTES)
+@ForEachStartMethod
 class PoolStatesTest extends PoolTestBase {
     @Test
     void aPoolOfThreeHasThreeWorkerProcessesOnceReady() throws InterruptedException {

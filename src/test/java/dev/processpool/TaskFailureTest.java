@@ -1,7 +1,6 @@
 package dev.processpool;
 
 import static dev.processpool.PoolTasks.failOrFinishLate;
-import static java.util.concurrent.TimeUnit.MINUTES;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -18,20 +17,13 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * A task that throws: the remote class, message and stack trace reach the caller; the other items run on. Part of
  * CPython's {@code _TestPool} (see {@link PoolTestBase}).
  */
-@ParameterizedClass
-@MethodSource("dev.processpool.TestPools#startMethods")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@Timeout(value = 3, unit = MINUTES)
+@ForEachStartMethod
 class TaskFailureTest extends PoolTestBase {
     @Test
     void aTaskFailureCarriesTheRemoteClassTheMessageAndTheWorkersStackTrace() {

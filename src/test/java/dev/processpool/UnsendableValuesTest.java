@@ -2,7 +2,6 @@ package dev.processpool;
 
 import static dev.processpool.PoolTasks.NoDefaultConstructor;
 import static dev.processpool.PoolTasks.Unwritable;
-import static java.util.concurrent.TimeUnit.MINUTES;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -13,20 +12,13 @@ import dev.processpool.internal.pool.WorkerPool;
 import java.util.Iterator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.function.Executable;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * What cannot be sent, inputs or results: refused at the call, or failing only its own item; the pool goes on. Part
  * of CPython's {@code _TestPool} (see {@link PoolTestBase}).
  */
-@ParameterizedClass
-@MethodSource("dev.processpool.TestPools#startMethods")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@Timeout(value = 3, unit = MINUTES)
+@ForEachStartMethod
 class UnsendableValuesTest extends PoolTestBase {
     @Test
     void anInputThatCannotBeSentIsRefusedNamingItsTypeAndThePoolStillWorks() throws Exception {

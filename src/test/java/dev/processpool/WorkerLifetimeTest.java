@@ -5,7 +5,6 @@ import static dev.processpool.PoolTasks.InitializerSeen;
 import static dev.processpool.PoolTasks.Payload;
 import static dev.processpool.PoolTasks.SquareFromPid;
 import static dev.processpool.PoolTasks.sqrAfter;
-import static java.util.concurrent.TimeUnit.MINUTES;
 import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -30,20 +29,13 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Workers: replaced after maxTasksPerChild, the initializer, a large pool, chunking, workers that cannot start.
  * Part of CPython's {@code _TestPool} (see {@link PoolTestBase}).
  */
-@ParameterizedClass
-@MethodSource("dev.processpool.TestPools#startMethods")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@Timeout(value = 3, unit = MINUTES)
+@ForEachStartMethod
 class WorkerLifetimeTest extends PoolTestBase {
     @Test
     void workersAreReplacedAfterMaxTasksPerChild() throws Exception {
