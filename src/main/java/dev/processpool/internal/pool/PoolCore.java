@@ -547,6 +547,12 @@ final class PoolCore implements WorkerLauncher.Events, PoolControl {
 
     /** No new tasks; waits until the accepted ones are done and the workers have exited. */
     void close() throws InterruptedException {
+        stopAccepting();
+        awaitStopped();
+    }
+
+    /** No new tasks from now on (every submission throws); the accepted ones go on. Does not wait. */
+    void stopAccepting() {
         List<Runnable> actions = List.of();
         synchronized (this) {
             if (state == PoolState.RUNNING) {
@@ -555,7 +561,6 @@ final class PoolCore implements WorkerLauncher.Events, PoolControl {
             }
         }
         actions.forEach(Runnable::run);
-        awaitStopped();
     }
 
     void terminate() {
