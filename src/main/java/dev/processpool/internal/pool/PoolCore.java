@@ -137,6 +137,10 @@ final class PoolCore implements WorkerLauncher.Events, PoolControl {
         return name;
     }
 
+    java.nio.file.Path socketPath() {
+        return socket.path();
+    }
+
     String parentClassPath() {
         return parentClassPath;
     }

@@ -150,6 +150,11 @@ public final class WorkerPool implements Pool {
         return options;
     }
 
+    /** The Unix domain socket its workers connect to (for tests). */
+    public java.nio.file.Path socketPath() {
+        return core.socketPath();
+    }
+
     /** Pids of the workers that are ready now (for tests and administration). */
     public List<Long> workerPids() {
         return core.workerPids();
