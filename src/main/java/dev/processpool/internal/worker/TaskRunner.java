@@ -1,10 +1,13 @@
 package dev.processpool.internal.worker;
 
+import dev.processpool.internal.codec.Sendability;
+
 import dev.processpool.internal.classloading.LoaderRegistry;
 import dev.processpool.internal.classloading.RemoteClassLoader;
 import dev.processpool.internal.codec.DecodedTask;
 import dev.processpool.internal.codec.ItemFailure;
 import dev.processpool.internal.codec.RemoteFailure;
+import dev.processpool.internal.codec.Sendability;
 import dev.processpool.internal.codec.TaskDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -62,7 +65,9 @@ final class TaskRunner {
         boolean broken = false;
         for (int i = 0; i < inputs.size(); i++) {
             try {
-                results.add(task.apply(inputs.get(i)));
+                Object result = task.apply(inputs.get(i));
+                Sendability.checkResult(result, "the result");   // a cycle or deep nesting fails here, not in JSON-B
+                results.add(result);
             } catch (Throwable t) {
                 results.add(null);
                 failures.add(new ItemFailure(i, RemoteFailure.of(t)));
