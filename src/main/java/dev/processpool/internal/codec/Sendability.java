@@ -37,7 +37,7 @@ public final class Sendability {
      * @throws IllegalArgumentException naming the type and why it cannot be sent
      */
     public static void check(Object value, String role) {
-        if (value == null || isPlain(value.getClass())) {
+        if (value == null || isPlain(value.getClass()) && !(value instanceof String)) {
             return;
         }
         new Walk(role + WORKER).run(value);
@@ -50,7 +50,7 @@ public final class Sendability {
      * @throws IllegalArgumentException naming the type and why it cannot be sent back
      */
     public static void checkResult(Object value, String role) {
-        if (value == null || isPlain(value.getClass())) {
+        if (value == null || isPlain(value.getClass()) && !(value instanceof String)) {
             return;
         }
         new Walk(role + " back to the parent").run(value);
@@ -85,7 +85,28 @@ public final class Sendability {
             this.role = role;
         }
 
+        /** At least the size of the JSON so far: its strings and primitive arrays. */
+        private long leastBytes;
+
+        /** Counts what {@code value} adds to the JSON at least, refusing it once that is over the limit. */
+        private void count(Object value) {
+            if (value instanceof String s) {
+                leastBytes += s.length() + 2;
+            } else if (value.getClass().isArray() && value.getClass().getComponentType().isPrimitive()) {
+                leastBytes += 2L * java.lang.reflect.Array.getLength(value);   // a digit and a comma each
+            } else {
+                return;
+            }
+            if (leastBytes > ValueLimits.MAX_ENCODED_BYTES) {
+                throw refuseSending(role, value.getClass(), ValueLimits.tooBig(leastBytes));
+            }
+        }
+
         void run(Object root) {
+            count(root);
+            if (isPlain(root.getClass())) {
+                return;
+            }
             Deque<Step> stack = new ArrayDeque<>();
             enter(stack, root, null, "value", 0);
             while (!stack.isEmpty()) {
@@ -98,7 +119,11 @@ public final class Sendability {
                 }
                 Part part = top.parts.next();
                 Object child = part.value;
-                if (child == null || isPlain(child.getClass())) {
+                if (child == null) {
+                    continue;
+                }
+                count(child);
+                if (isPlain(child.getClass())) {
                     continue;
                 }
                 Step again = onPath.get(child);
