@@ -513,6 +513,7 @@ final class PoolCore implements WorkerLauncher.Events, PoolControl {
         worker.retiring = true;
         connections.remove(worker);
         StartedWorker process = worker.process();
+        String poolName = name;   // the timer must not hold the pool: a closed pool is collected at once
         return List.of(worker::shutdown, () -> CompletableFuture
                 .delayedExecutor(SHUTDOWN_GRACE_SECONDS, TimeUnit.SECONDS)
                 .execute(() -> {
@@ -520,7 +521,7 @@ final class PoolCore implements WorkerLauncher.Events, PoolControl {
                         return;
                     }
                     LOG.log(Level.WARNING, "{0}: worker pid {1} did not exit within {2} s of SHUTDOWN; killing it",
-                            name, Long.toString(process.pid()), SHUTDOWN_GRACE_SECONDS);
+                            poolName, Long.toString(process.pid()), SHUTDOWN_GRACE_SECONDS);
                     process.kill();
                 }));
     }
