@@ -86,6 +86,9 @@ final class TaskRunner {
         } catch (RuntimeException whole) {
             for (int i = 0; i < results.size(); i++) {
                 Object result = results.get(i);
+                if (result == null) {
+                    continue;   // failed already, or null: nothing of its own to refuse
+                }
                 try {
                     task.results().encode(java.util.Collections.singletonList(result));
                 } catch (RuntimeException e) {
