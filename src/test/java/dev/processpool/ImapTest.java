@@ -1,19 +1,14 @@
 package dev.processpool;
 
 import static dev.processpool.PoolTasks.sqrAfter;
-import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.fail;
 
-import dev.processpool.internal.pool.WorkerPool;
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
-import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -51,24 +46,6 @@ class ImapTest extends PoolTestBase {
         assertEquals("java.lang.IllegalArgumentException", e.remoteClassName());
         assertEquals(List.of(16, 25), List.of(results.next(), results.next()));
         assertFalse(results.hasNext());
-    }
-
-    @Test
-    void imapStartedBeforeCloseStillYieldsAllItsResults() throws Exception {
-        WorkerPool pool = newPool(2);
-        // 100 tasks of 10 ms on 2 workers: still running when close() is called.
-        Iterator<Integer> results = pool.imap((Integer x) -> sqrAfter(x, 10), range(100), 1);
-        List<Integer> got = new ArrayList<>();
-        got.add(results.next());
-        // close() waits for the accepted work, so it runs beside the consumer, as Python's close() + join().
-        CompletableFuture<Void> closing = CompletableFuture.runAsync(pool::close);
-        try {
-            results.forEachRemaining(got::add);
-        } catch (IllegalStateException e) {
-            fail("the imap started before close() gave " + got.size() + " of its 100 results, then threw", e);
-        }
-        assertEquals(squares(100), got);
-        closing.get(60, SECONDS);
     }
 
     @Test
