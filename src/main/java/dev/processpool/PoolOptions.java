@@ -219,17 +219,19 @@ public final class PoolOptions {
         }
 
         /**
-         * Number of worker processes.
+         * Number of worker processes, at most the ceiling, the system property {@code processpool.maxProcesses}
+         * (default {@code max(64, 8 x availableProcessors)}).
          *
          * @param n at least 1
          * @return this builder
-         * @throws IllegalArgumentException if {@code n} is below 1
+         * @throws IllegalArgumentException if {@code n} is below 1 or above the ceiling
          */
         public Builder processes(int n) {
             if (n < 1) {
                 throw new IllegalArgumentException("processes must be at least 1, got " + n
                         + "; leave it unset for one worker per available processor");
             }
+            dev.processpool.internal.config.ProcessCeiling.check("processes(" + n + ")", n);
             this.processes = n;
             return this;
         }
