@@ -9,7 +9,9 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -79,15 +81,19 @@ public final class PrivateSocket implements AutoCloseable {
     }
 
     /**
-     * Removes the socket directories of processes that are gone (killed before they could clean up), and any
-     * left under this process's own pid by an earlier process that had it. Once per JVM, before its first.
+     * Removes the socket directories of processes that are gone (killed before they could clean up), and any left
+     * under this process's own pid by an earlier process that had it (made before this JVM started). Never one made
+     * by this JVM: another copy of the library in it (another deployment's class loader) may be using it. Once per
+     * copy of the library, before its first socket.
      */
-    private static void sweepStale() {
+    static void sweepStale() {
         long self = ProcessHandle.current().pid();
+        Instant started = ProcessHandle.current().info().startInstant().orElse(null);
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(temporaryDirectory(), DIRECTORY_PREFIX + "*")) {
             for (Path directory : entries) {
                 long owner = ownerPid(directory);
-                boolean stale = owner == self || owner > 0 && ProcessHandle.of(owner).map(p -> !p.isAlive()).orElse(true);
+                boolean stale = owner == self ? madeBefore(directory, started)
+                        : owner > 0 && ProcessHandle.of(owner).map(p -> !p.isAlive()).orElse(true);
                 if (stale && Files.isDirectory(directory, LinkOption.NOFOLLOW_LINKS)) {
                     removeSockets(directory);
                 }
@@ -95,6 +101,16 @@ public final class PrivateSocket implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             // best effort: a directory we cannot read or remove is someone else's
         }
+    }
+
+    /** Whether the directory was made before {@code instant} (a second's margin); false if either is unknown. */
+    private static boolean madeBefore(Path directory, Instant instant) throws IOException {
+        if (instant == null) {
+            return false;
+        }
+        Instant made = Files.readAttributes(directory, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS)
+                .lastModifiedTime().toInstant();
+        return made.isBefore(instant.minusSeconds(1));
     }
 
     private static long ownerPid(Path directory) {
