@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import javax.management.JMException;
 import javax.management.ObjectName;
@@ -13,27 +15,25 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.as.arquillian.container.ManagementClient;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A pool that breaks stays listed over JMX as BROKEN, with its reason, and an administrator restarts it once the
- * cause is mended: here a JVM option its workers' JVM refuses, set and then removed through the management API.
+ * cause is mended: here its workers' initializer refuses to start without the scratch directory that the
+ * administrator named in the pool's configuration (a system property set through the management API), until the
+ * directory is made.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class BrokenPoolIT {
     private static final String SECOND = "broken-pool-application";
     private static final String JVM_OPTIONS_KEY = "processpool." + SecondWar.FRAGILE_POOL + ".jvmOptions";
-    private static final String REFUSED_OPTION = "-XX:+NoSuchSampleOption";
+    private final Path scratch = Path.of("target", "broken-pool-scratch").toAbsolutePath();
 
     @ArquillianResource
     Deployer deployer;
-
-    @ArquillianResource
-    ManagementClient management;
 
     @Deployment(name = SECOND, managed = false, testable = false)
     static WebArchive second() {
@@ -42,9 +42,10 @@ class BrokenPoolIT {
 
     @Test
     void aBrokenPoolStaysListedWithItsReasonAndRestartsFromJmxOnceTheCauseIsRemoved() throws Exception {
-        ServerSystemProperties.set(management.getControllerClient(), JVM_OPTIONS_KEY, REFUSED_OPTION);
+        deleteIfThere(scratch);
+        ServerSystemProperties.set(JVM_OPTIONS_KEY, "-Dsecond.scratch=" + scratch);
         deployer.deploy(SECOND);
-        try (ServerJmx jmx = ServerJmx.connect(management)) {
+        try (ServerJmx jmx = ServerJmx.connect()) {
             SampleApi api = SecondWar.api();
             HttpResponse<String> failed = api.getResponse("fragile?text=a");
             assertEquals(500, failed.statusCode(), "a call on a pool whose workers cannot start fails: "
@@ -54,7 +55,8 @@ class BrokenPoolIT {
             Await.until(Duration.ofSeconds(60), () -> "BROKEN".equals(jmx.attribute(fragile, "State")),
                     () -> "state of " + fragile + ": " + jmx.attribute(fragile, "State"));
             String reason = (String) jmx.attribute(fragile, "BrokenReason");
-            assertTrue(reason.contains("NoSuchSampleOption"), "the reason says what the JVM refused: " + reason);
+            assertTrue(reason.contains("IllegalStateException") && reason.contains(scratch + " (-Dsecond.scratch)"
+                    + " does not exist"), "the reason says what the initializer refused: " + reason);
             assertEquals(500, api.getResponse("fragile?text=b").statusCode());
             assertEquals(fragile, jmx.pool(SecondWar.FRAGILE_POOL).orElseThrow(),
                     "still listed, under the same name, after it broke and was called again");
@@ -69,7 +71,7 @@ class BrokenPoolIT {
             assertTrue(ServerJmx.refusal(refused).contains("IllegalStateException"),
                     "restart() of a running pool is refused: " + ServerJmx.refusal(refused));
 
-            ServerSystemProperties.remove(management.getControllerClient(), JVM_OPTIONS_KEY);
+            Files.createDirectories(scratch);
             jmx.invoke(fragile, "restart");
             Await.until(Duration.ofSeconds(60), () -> "RUNNING".equals(jmx.attribute(fragile, "State"))
                             && (Integer) jmx.attribute(fragile, "WorkersAlive") == 1,
@@ -81,7 +83,12 @@ class BrokenPoolIT {
                     "the restarted pool serves its owner again");
         } finally {
             deployer.undeploy(SECOND);
-            ServerSystemProperties.remove(management.getControllerClient(), JVM_OPTIONS_KEY);
+            ServerSystemProperties.remove(JVM_OPTIONS_KEY);
+            deleteIfThere(scratch);
         }
+    }
+
+    private static void deleteIfThere(Path directory) throws java.io.IOException {
+        Files.deleteIfExists(directory);
     }
 }

@@ -13,7 +13,6 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.as.arquillian.container.ManagementClient;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -35,9 +34,6 @@ class PoolSizeBoundsIT {
     @ArquillianResource
     Deployer deployer;
 
-    @ArquillianResource
-    ManagementClient management;
-
     @Deployment(name = SECOND, managed = false, testable = false)
     static WebArchive second() {
         return SecondWar.archive();
@@ -45,9 +41,9 @@ class PoolSizeBoundsIT {
 
     @Test
     void aResizeAboveTheCeilingIsRefusedAndNoMoreWorkersRunThanAskedNorAnyAfterUndeployment() throws Exception {
-        ServerSystemProperties.set(management.getControllerClient(), CEILING_KEY, Integer.toString(CEILING));
+        ServerSystemProperties.set(CEILING_KEY, Integer.toString(CEILING));
         boolean deployed = false;
-        try (ServerJmx jmx = ServerJmx.connect(management)) {
+        try (ServerJmx jmx = ServerJmx.connect()) {
             long server = jmx.serverPid();
             Await.until(Duration.ofSeconds(30), () -> ServerProcesses.poolProcessesOf(server).isEmpty(),
                     () -> "processes left by earlier tests: " + ServerProcesses.poolProcessesOf(server));
@@ -88,7 +84,7 @@ class PoolSizeBoundsIT {
             if (deployed) {
                 deployer.undeploy(SECOND);
             }
-            ServerSystemProperties.remove(management.getControllerClient(), CEILING_KEY);
+            ServerSystemProperties.remove(CEILING_KEY);
         }
     }
 }

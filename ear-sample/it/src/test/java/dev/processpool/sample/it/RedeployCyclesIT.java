@@ -13,7 +13,6 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.as.arquillian.container.ManagementClient;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -31,9 +30,6 @@ class RedeployCyclesIT {
     @ArquillianResource
     Deployer deployer;
 
-    @ArquillianResource
-    ManagementClient management;
-
     @Deployment(name = SECOND, managed = false, testable = false)
     static WebArchive second() {
         return SecondWar.archive();
@@ -41,7 +37,7 @@ class RedeployCyclesIT {
 
     @Test
     void tenDeployUseUndeployCyclesLeaveThreadsProcessesAndLoadedClassesAtTheirBaseline() throws Exception {
-        try (ServerJmx jmx = ServerJmx.connect(management)) {
+        try (ServerJmx jmx = ServerJmx.connect()) {
             long serverPid = jmx.serverPid();
             Set<Long> threadsBefore = jmx.processpoolThreads().keySet();
             jmx.gc();

@@ -17,7 +17,7 @@ import javax.management.MBeanServerConnection;
 import javax.management.ObjectName;
 import javax.management.remote.JMXConnector;
 import javax.management.remote.JMXConnectorFactory;
-import org.jboss.as.arquillian.container.ManagementClient;
+import javax.management.remote.JMXServiceURL;
 
 /**
  * The server under test as an administrator sees it over remote JMX ({@code service:jmx:remote+http} on the
@@ -35,8 +35,11 @@ final class ServerJmx implements AutoCloseable {
         this.server = connector.getMBeanServerConnection();
     }
 
-    static ServerJmx connect(ManagementClient management) throws IOException {
-        return new ServerJmx(JMXConnectorFactory.connect(management.getRemoteJMXURL()));
+    /** Connects to the server under test's management port ({@code wildfly.management.port}). */
+    static ServerJmx connect() throws IOException {
+        JMXServiceURL url = new JMXServiceURL("service:jmx:remote+http://127.0.0.1:"
+                + ServerSystemProperties.managementPort());
+        return new ServerJmx(JMXConnectorFactory.connect(url));
     }
 
     /** The pool of that name (whatever its application), if it is registered. */

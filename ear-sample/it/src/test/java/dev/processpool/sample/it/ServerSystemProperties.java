@@ -14,18 +14,35 @@ final class ServerSystemProperties {
     private ServerSystemProperties() {
     }
 
-    static void set(ModelControllerClient client, String name, String value) throws IOException {
-        remove(client, name);
-        ModelNode add = Operations.createAddOperation(address(name));
-        add.get("value").set(value);
-        execute(client, add);
+    static int managementPort() {
+        return Integer.getInteger("wildfly.management.port", 9990);
     }
 
-    static void remove(ModelControllerClient client, String name) throws IOException {
+    static void set(String name, String value) throws IOException {
+        try (ModelControllerClient client = client()) {
+            remove(client, name);
+            ModelNode add = Operations.createAddOperation(address(name));
+            add.get("value").set(value);
+            execute(client, add);
+        }
+    }
+
+    static void remove(String name) throws IOException {
+        try (ModelControllerClient client = client()) {
+            remove(client, name);
+        }
+    }
+
+    private static void remove(ModelControllerClient client, String name) throws IOException {
         ModelNode read = Operations.createReadResourceOperation(address(name));
         if (Operations.isSuccessfulOutcome(client.execute(read))) {
             execute(client, Operations.createRemoveOperation(address(name)));
         }
+    }
+
+    /** A client of the management API, authenticated as the local user, as jboss-cli is on the server's host. */
+    private static ModelControllerClient client() throws IOException {
+        return ModelControllerClient.Factory.create("remote+http", "127.0.0.1", managementPort());
     }
 
     private static ModelNode address(String name) {

@@ -18,7 +18,6 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.as.arquillian.container.ManagementClient;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
@@ -43,9 +42,6 @@ class SideBySideApplicationsIT {
     @ArquillianResource
     Deployer deployer;
 
-    @ArquillianResource
-    ManagementClient management;
-
     @Deployment(name = FIRST, managed = false, testable = false)
     static EnterpriseArchive first() {
         return SampleEar.archive();
@@ -58,9 +54,9 @@ class SideBySideApplicationsIT {
 
     @Test
     void theFirstApplicationAnswersEveryCallWhileTheSecondIsDeployedRedeployedAndUndeployed() throws Exception {
-        ServerSystemProperties.set(management.getControllerClient(), MAX_TASKS_KEY, Integer.toString(MAX_TASKS));
+        ServerSystemProperties.set(MAX_TASKS_KEY, Integer.toString(MAX_TASKS));
         deployer.deploy(FIRST);
-        try (ServerJmx jmx = ServerJmx.connect(management)) {
+        try (ServerJmx jmx = ServerJmx.connect()) {
             ObjectName reports = jmx.awaitPool(REPORTS_POOL, Duration.ofSeconds(60));
             assertEquals(MAX_TASKS, jmx.attribute(reports, "MaxTasksPerChild"), "the administrator's setting applies");
             long serverPid = jmx.serverPid();
@@ -103,7 +99,7 @@ class SideBySideApplicationsIT {
                 // undeployed by the test already
             }
             deployer.undeploy(FIRST);
-            ServerSystemProperties.remove(management.getControllerClient(), MAX_TASKS_KEY);
+            ServerSystemProperties.remove(MAX_TASKS_KEY);
         }
     }
 

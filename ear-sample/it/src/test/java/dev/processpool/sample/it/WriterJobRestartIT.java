@@ -14,33 +14,28 @@ import javax.management.ObjectName;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.as.arquillian.container.ManagementClient;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The library's batch writer, {@code processPoolItemWriter}, on WildFly's batch runtime (the sample's job
- * {@code mark-words}): a worker killed ({@code kill -9}) in the middle of a chunk fails the job, and the restarted
+ * The library's batch writer, {@code processPoolItemWriter}, on WildFly's batch runtime (the second application's
+ * job {@code mark-words}): a worker killed ({@code kill -9}) in the middle of a chunk fails the job, and the restarted
  * job writes every item exactly once.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class WriterJobRestartIT {
     private static final String JOB = "mark-words";
-    private static final String POOL = "sample-marks";
+    private static final String POOL = "second-marks";
     private static final int WORDS = 40;
     private static final int CHUNK = 10;
 
-    @ArquillianResource
-    ManagementClient management;
-
-    private final SampleApi api = new SampleApi();
+    private final SampleApi api = SecondWar.api();
 
     @Deployment(testable = false)
-    static EnterpriseArchive ear() {
-        return SampleEar.archive();
+    static WebArchive second() {
+        return SecondWar.archive();
     }
 
     @Test
@@ -48,8 +43,8 @@ class WriterJobRestartIT {
         long first = api.post("jobs/" + JOB + "?count=" + WORDS, JsonValue.EMPTY_JSON_OBJECT).asJsonObject()
                 .getJsonNumber("executionId").longValue();
         long killed;
-        try (ServerJmx jmx = ServerJmx.connect(management)) {
-            Await.until(Duration.ofSeconds(120), () -> written(execution(first)).size() >= CHUNK,
+        try (ServerJmx jmx = ServerJmx.connect()) {
+            Await.until(Duration.ofSeconds(120), () -> firstChunkWritten(execution(first)),
                     () -> "the first chunk is not written: " + execution(first));
             ObjectName pool = jmx.awaitPool(POOL, Duration.ofSeconds(10));
             // A chunk is in the workers: items handed out that have not come back.
@@ -80,6 +75,16 @@ class WriterJobRestartIT {
         assertEquals(writtenBeforeRestart, written.subList(0, writtenBeforeRestart.size()),
                 "what the failed execution wrote stays, and is not written again");
         assertFalse(ProcessHandle.of(killed).map(ProcessHandle::isAlive).orElse(false));
+    }
+
+    private static boolean firstChunkWritten(JsonObject execution) {
+        if (written(execution).size() >= CHUNK) {
+            return true;
+        }
+        if (!List.of("STARTING", "STARTED").contains(execution.getString("batchStatus"))) {
+            throw new AssertionError("the job ended before its first chunk was written: " + execution);
+        }
+        return false;
     }
 
     private JsonObject execution(long id) {

@@ -1,6 +1,5 @@
-package dev.processpool.sample.web;
+package dev.processpool.sample.second;
 
-import dev.processpool.sample.batch.MarkedWords;
 import jakarta.batch.operations.JobOperator;
 import jakarta.batch.runtime.BatchRuntime;
 import jakarta.batch.runtime.JobExecution;

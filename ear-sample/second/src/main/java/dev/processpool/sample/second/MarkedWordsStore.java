@@ -1,4 +1,4 @@
-package dev.processpool.sample.batch;
+package dev.processpool.sample.second;
 
 import jakarta.batch.api.chunk.AbstractItemWriter;
 import jakarta.batch.runtime.context.JobContext;

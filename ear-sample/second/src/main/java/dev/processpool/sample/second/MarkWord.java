@@ -1,4 +1,4 @@
-package dev.processpool.sample.batch;
+package dev.processpool.sample.second;
 
 import dev.processpool.ProcessFunction;
 
