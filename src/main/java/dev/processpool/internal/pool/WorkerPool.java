@@ -8,6 +8,7 @@ import dev.processpool.internal.codec.EncodedTask;
 import dev.processpool.internal.codec.TaskEncoder;
 import dev.processpool.internal.launch.TaskClassesSeen;
 import dev.processpool.internal.launch.WorkerStarter;
+import dev.processpool.internal.management.PoolIdentity;
 import dev.processpool.internal.management.PoolRegistration;
 import dev.processpool.internal.threads.Daemons;
 import java.io.IOException;
@@ -81,18 +82,26 @@ public final class WorkerPool implements Pool {
                         + " (try-with-resources)", core.name());
                 core.terminate();
             }
+            core.release();
             callbacks.shutdown();
             registration.close();
         }
     }
 
+    public static WorkerPool start(String startMethod, WorkerStarter starter, PoolOptions options) {
+        return start(startMethod, starter, options, PoolIdentity.NONE);
+    }
+
     /**
-     * A pool whose workers are starting, registered as an MXBean ({@link PoolRegistration}) until it stops.
+     * A pool whose workers are starting, registered as an MXBean ({@link PoolRegistration}) until it is closed or
+     * terminated; a broken pool stays registered, as BROKEN with its reason, so that administrators see it and can
+     * restart it, until its owner closes it.
      *
      * @throws IllegalArgumentException if the initializer cannot be sent
      * @throws UncheckedIOException if a worker cannot be started (those already started are stopped)
      */
-    public static WorkerPool start(String startMethod, WorkerStarter starter, PoolOptions options) {
+    public static WorkerPool start(String startMethod, WorkerStarter starter, PoolOptions options,
+            PoolIdentity identity) {
         Objects.requireNonNull(options, "options");
         starter.prepare();
         String baseName = options.name().orElseGet(() -> "pool-" + NUMBERS.incrementAndGet());
@@ -107,14 +116,18 @@ public final class WorkerPool implements Pool {
             throw new UncheckedIOException("cannot start the workers of " + baseName + ": " + e.getMessage(), e);
         }
         try {
-            registration = PoolRegistration.register(baseName, core);
+            registration = PoolRegistration.register(baseName, identity, core);
         } catch (RuntimeException e) {
             core.terminate();
             throw e;
         }
         String name = registration.name() + " (" + startMethod + ")";
         core.name(name);
-        core.whenStopped(registration::close);   // a failed start stops the pool, which unregisters it
+        core.whenStopped(() -> {   // a failed start terminates the pool, which unregisters it
+            if (core.state() != PoolState.BROKEN) {
+                registration.close();
+            }
+        });
         try {
             core.startWorkers();
         } catch (IOException e) {
@@ -335,6 +348,7 @@ public final class WorkerPool implements Pool {
             core.terminate();
             Thread.currentThread().interrupt();
         }
+        core.release();
         registration.close();
         unclosed.clean();
     }
@@ -347,6 +361,7 @@ public final class WorkerPool implements Pool {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        core.release();
         registration.close();
         unclosed.clean();
     }
