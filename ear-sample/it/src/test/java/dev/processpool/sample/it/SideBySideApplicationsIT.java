@@ -58,6 +58,7 @@ class SideBySideApplicationsIT {
         deployer.deploy(FIRST);
         try (ServerJmx jmx = ServerJmx.connect()) {
             ObjectName reports = jmx.awaitPool(REPORTS_POOL, Duration.ofSeconds(60));
+            assertEquals("ear-sample", reports.getKeyProperty("application"), "the pool says whose it is: " + reports);
             assertEquals(MAX_TASKS, jmx.attribute(reports, "MaxTasksPerChild"), "the administrator's setting applies");
             long serverPid = jmx.serverPid();
             long restartsBefore = (Long) jmx.attribute(reports, "WorkerRestarts");
@@ -67,6 +68,8 @@ class SideBySideApplicationsIT {
 
                 deployer.deploy(SECOND);
                 assertSecondWorks(serverPid);
+                ObjectName letters = jmx.awaitPool(SecondWar.LETTERS_POOL, Duration.ofSeconds(30));
+                assertEquals("second", letters.getKeyProperty("application"), "the pool says whose it is: " + letters);
                 jmx.invoke(reports, "recycleWorkers");
                 first.awaitFreshWorker(FRESH_WORKER_TIMEOUT);
 
@@ -74,6 +77,8 @@ class SideBySideApplicationsIT {
                 first.awaitFreshWorker(FRESH_WORKER_TIMEOUT);
                 deployer.deploy(SECOND);
                 assertSecondWorks(serverPid);
+                ObjectName letters = jmx.awaitPool(SecondWar.LETTERS_POOL, Duration.ofSeconds(30));
+                assertEquals("second", letters.getKeyProperty("application"), "the pool says whose it is: " + letters);
                 jmx.invoke(reports, "recycleWorkers");
                 first.awaitFreshWorker(FRESH_WORKER_TIMEOUT);
 
@@ -173,6 +178,10 @@ class SideBySideApplicationsIT {
             Set<Long> seen = new TreeSet<>(workerPids);
             long deadline = System.nanoTime() + timeout.toNanos();
             while (seen.containsAll(workerPids)) {
+                if (!failures.isEmpty()) {
+                    throw new AssertionError("the first application failed: " + failures.subList(0,
+                            Math.min(3, failures.size())) + (failures.size() > 3 ? " …" : ""));
+                }
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     throw new AssertionError("no call answered by a fresh worker within " + timeout + " (workers "
