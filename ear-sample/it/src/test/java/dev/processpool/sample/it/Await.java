@@ -19,12 +19,17 @@ final class Await {
 
     /** Returns once {@code condition} holds; fails with {@code state} as it is then, after {@code timeout}. */
     static void until(Duration timeout, Condition condition, State state) throws Exception {
+        until(timeout, Duration.ofMillis(INTERVAL_MILLIS), condition, state);
+    }
+
+    /** As {@link #until(Duration, Condition, State)}, asking every {@code interval}: for a costly question. */
+    static void until(Duration timeout, Duration interval, Condition condition, State state) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!condition.holds()) {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("not within " + timeout + ": " + state.describe());
             }
-            Thread.sleep(INTERVAL_MILLIS);   // the interval of asking, not a synchronisation
+            Thread.sleep(interval.toMillis());   // the interval of asking, not a synchronisation
         }
     }
 

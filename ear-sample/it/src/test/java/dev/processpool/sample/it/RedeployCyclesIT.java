@@ -57,14 +57,15 @@ class RedeployCyclesIT {
             Await.until(Duration.ofSeconds(30), () -> ServerProcesses.poolProcessesOf(serverPid).isEmpty(),
                     () -> "processes of processpool's still alive for the server " + serverPid + ": "
                             + ServerProcesses.poolProcessesOf(serverPid));
-            // An idle thread of a cached thread pool may take its keep-alive time (60 s) to end.
-            Await.until(Duration.ofSeconds(90), () -> threadsBefore.containsAll(jmx.processpoolThreads().keySet()),
-                    () -> "processpool threads that were not there before the cycles: "
-                            + newThreads(jmx.processpoolThreads(), threadsBefore));
-            Await.until(Duration.ofSeconds(90), () -> {
+            // An idle thread of a cached thread pool may take its keep-alive time (60 s) to end, and classes are
+            // unloaded only by a collection that finds their loader unreachable: both are awaited, together.
+            Await.until(Duration.ofSeconds(90), Duration.ofSeconds(2), () -> {
                 jmx.gc();
-                return jmx.loadedProcesspoolClasses().size() <= classesBefore;
-            }, () -> "classes of dev.processpool loaded before the cycles: " + classesBefore + ", after: "
+                return threadsBefore.containsAll(jmx.processpoolThreads().keySet())
+                        && jmx.loadedProcesspoolClasses().size() <= classesBefore;
+            }, () -> "processpool threads that were not there before the cycles: "
+                    + newThreads(jmx.processpoolThreads(), threadsBefore) + "; classes of dev.processpool loaded"
+                    + " before the cycles: " + classesBefore + ", after: "
                     + countsByName(jmx.loadedProcesspoolClasses()));
         }
     }
@@ -74,8 +75,12 @@ class RedeployCyclesIT {
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, TreeMap::new));
     }
 
-    /** How many copies of each class, for the message: a count above 1 is a class loader left behind. */
-    private static Map<String, Long> countsByName(List<String> classes) {
-        return classes.stream().collect(Collectors.groupingBy(name -> name, TreeMap::new, Collectors.counting()));
+    /** The loaded classes, for the message: how many, and the classes loaded more than once (loaders left). */
+    private static String countsByName(List<String> classes) {
+        Map<String, Long> counts = classes.stream()
+                .collect(Collectors.groupingBy(name -> name, TreeMap::new, Collectors.counting()));
+        return classes.size() + " (" + counts.size() + " classes; more than one copy of "
+                + counts.entrySet().stream().filter(count -> count.getValue() > 1).limit(12)
+                        .map(count -> count.getKey() + " x" + count.getValue()).toList() + ")";
     }
 }
