@@ -78,9 +78,15 @@ class RedeployCyclesIT {
     /** The loaded classes, for the message: how many, and the classes loaded more than once (loaders left). */
     private static String countsByName(List<String> classes) {
         Map<String, Long> counts = classes.stream()
-                .collect(Collectors.groupingBy(name -> name, TreeMap::new, Collectors.counting()));
+                .collect(Collectors.groupingBy(RedeployCyclesIT::nameOnly, TreeMap::new, Collectors.counting()));
         return classes.size() + " (" + counts.size() + " classes; more than one copy of "
                 + counts.entrySet().stream().filter(count -> count.getValue() > 1).limit(12)
                         .map(count -> count.getKey() + " x" + count.getValue()).toList() + ")";
+    }
+
+    /** {@code dev.processpool.Pool/0x00007f9f9c237680} (the class and its loader) -> {@code dev.processpool.Pool} */
+    private static String nameOnly(String classAndLoader) {
+        int slash = classAndLoader.indexOf('/');
+        return slash < 0 ? classAndLoader : classAndLoader.substring(0, slash);
     }
 }

@@ -102,8 +102,8 @@ final class ServerJmx implements AutoCloseable {
     }
 
     /**
-     * The classes of {@code dev.processpool} (the library's and the sample's) loaded in the server now, counted
-     * once per class loader that defined them, as {@code jcmd <pid> VM.class_hierarchy} lists them.
+     * The classes of {@code dev.processpool} (the library's and the sample's) loaded in the server now, once per
+     * class loader that defined them, as {@code jcmd <pid> VM.class_hierarchy} lists them: {@code <class>/<loader>}.
      */
     List<String> loadedProcesspoolClasses() throws IOException, JMException {
         String hierarchy = (String) server.invoke(new ObjectName(DIAGNOSTIC_COMMAND), "vmClassHierarchy",
