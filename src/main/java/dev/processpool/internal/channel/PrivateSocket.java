@@ -29,7 +29,8 @@ public final class PrivateSocket implements AutoCloseable {
     private static final AtomicBoolean SWEPT = new AtomicBoolean();
     /** The sockets of this JVM still open; its monitor orders opening against {@link #closeAllOpen()}. */
     private static final Set<PrivateSocket> OPEN = ConcurrentHashMap.newKeySet();
-    private static final AtomicBoolean HOOKED = new AtomicBoolean();
+    /** Registered while a socket is open: a registered hook would keep this copy of the library loaded for ever. */
+    private static Thread exitHook;
     private static boolean exiting;
 
     private final Path directory;
@@ -45,9 +46,6 @@ public final class PrivateSocket implements AutoCloseable {
     public static PrivateSocket open(String name) throws IOException {
         if (SWEPT.compareAndSet(false, true)) {
             sweepStale();
-        }
-        if (HOOKED.compareAndSet(false, true)) {
-            Runtime.getRuntime().addShutdownHook(new Thread(PrivateSocket::closeAllOpen, "processpool-sockets"));
         }
         // Under the lock of the open sockets: a JVM that exits meanwhile closes this one too, or refuses it.
         synchronized (OPEN) {
@@ -66,6 +64,11 @@ public final class PrivateSocket implements AutoCloseable {
             }
             PrivateSocket socket = new PrivateSocket(directory, path, server);
             OPEN.add(socket);
+            if (exitHook == null) {
+                exitHook = new Thread(PrivateSocket::closeAllOpen, "processpool-sockets");
+                exitHook.setContextClassLoader(null);
+                Runtime.getRuntime().addShutdownHook(exitHook);
+            }
             return socket;
         }
     }
@@ -171,7 +174,16 @@ public final class PrivateSocket implements AutoCloseable {
      */
     @Override
     public void close() {
-        OPEN.remove(this);
+        synchronized (OPEN) {
+            if (OPEN.remove(this) && OPEN.isEmpty() && exitHook != null && !exiting) {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(exitHook);
+                } catch (IllegalStateException exitingAlready) {
+                    // the hook runs now, and closes this socket again: harmless
+                }
+                exitHook = null;
+            }
+        }
         deleteQuietly(path);
         deleteQuietly(directory);
         try {

@@ -12,6 +12,7 @@ import dev.processpool.internal.launch.StartedWorker;
 import dev.processpool.internal.launch.WorkerStarter;
 import dev.processpool.internal.management.PoolControl;
 import dev.processpool.internal.threads.Daemons;
+import dev.processpool.internal.threads.Timers;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.util.ArrayDeque;
@@ -23,10 +24,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -554,16 +555,17 @@ final class PoolCore implements WorkerLauncher.Events, PoolControl {
         worker.retiring = true;
         connections.remove(worker);
         StartedWorker process = worker.process();
-        return List.of(worker::shutdown, () -> CompletableFuture
-                .delayedExecutor(SHUTDOWN_GRACE_SECONDS, TimeUnit.SECONDS)
-                .execute(() -> {
-                    if (process.onExit().isDone()) {
-                        return;
-                    }
-                    LOG.log(Level.WARNING, "{0}: worker pid {1} did not exit within {2} s of SHUTDOWN; killing it",
-                            name, Long.toString(process.pid()), SHUTDOWN_GRACE_SECONDS);
-                    process.kill();
-                }));
+        return List.of(worker::shutdown, () -> {
+            ScheduledFuture<?> grace = Timers.after(SHUTDOWN_GRACE_SECONDS, TimeUnit.SECONDS, () -> {
+                if (process.onExit().isDone()) {
+                    return;
+                }
+                LOG.log(Level.WARNING, "{0}: worker pid {1} did not exit within {2} s of SHUTDOWN; killing it",
+                        name, Long.toString(process.pid()), SHUTDOWN_GRACE_SECONDS);
+                process.kill();
+            });
+            process.onExit().thenRun(() -> grace.cancel(false));
+        });
     }
 
     // ---- closing, terminating, breaking

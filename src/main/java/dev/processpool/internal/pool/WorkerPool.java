@@ -42,7 +42,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class WorkerPool implements Pool {
     private static final AtomicInteger NUMBERS = new AtomicInteger();
-    private static final Cleaner CLEANER = Cleaner.create(Daemons.factory("processpool-cleaner"));
     /** How many chunks imap reads ahead of its consumer, per worker. */
     private static final int CHUNKS_AHEAD_PER_WORKER = 4;
 
@@ -64,7 +63,7 @@ public final class WorkerPool implements Pool {
         this.core = core;
         this.callbacks = callbacks;
         this.registration = registration;
-        this.unclosed = CLEANER.register(this, new StopUnclosed(core, callbacks, registration));
+        this.unclosed = UnclosedPools.register(this, new StopUnclosed(core, callbacks, registration));
     }
 
     /**
