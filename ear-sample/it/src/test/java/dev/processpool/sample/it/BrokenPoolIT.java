@@ -8,7 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import javax.management.JMException;
+import javax.management.RuntimeMBeanException;
 import javax.management.ObjectName;
 import org.jboss.arquillian.container.test.api.Deployer;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -67,7 +67,8 @@ class BrokenPoolIT {
                 letters = jmx.awaitPool(SecondWar.LETTERS_POOL, Duration.ofSeconds(30));
             }
             ObjectName running = letters;
-            JMException refused = assertThrows(JMException.class, () -> jmx.invoke(running, "restart"));
+            RuntimeMBeanException refused = assertThrows(RuntimeMBeanException.class,
+                    () -> jmx.invoke(running, "restart"));
             assertTrue(ServerJmx.refusal(refused).contains("IllegalStateException"),
                     "restart() of a running pool is refused: " + ServerJmx.refusal(refused));
 

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
-import javax.management.JMException;
+import javax.management.RuntimeMBeanException;
 import javax.management.ObjectName;
 import org.jboss.arquillian.container.test.api.Deployer;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -53,7 +53,8 @@ class PoolSizeBoundsIT {
             assertEquals("A", api.getArray("upper?text=a").getJsonObject(0).getString("upper"));
             ObjectName pool = jmx.awaitPool(SecondWar.LETTERS_POOL, Duration.ofSeconds(30));
 
-            JMException refused = assertThrows(JMException.class, () -> jmx.invoke(pool, "resize", CEILING + 1));
+            RuntimeMBeanException refused = assertThrows(RuntimeMBeanException.class,
+                    () -> jmx.invoke(pool, "resize", CEILING + 1));
             String refusal = ServerJmx.refusal(refused);
             assertTrue(refusal.contains("IllegalArgumentException") && refusal.contains(Integer.toString(CEILING))
                     && refusal.contains(CEILING_KEY), "the refusal names the ceiling and its property: " + refusal);

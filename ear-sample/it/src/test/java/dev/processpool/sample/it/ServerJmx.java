@@ -64,7 +64,10 @@ final class ServerJmx implements AutoCloseable {
         return server.getAttribute(pool, attribute);
     }
 
-    /** Calls a pool's operation; what it throws comes back as the {@link JMException} of the remote call. */
+    /**
+     * Calls a pool's operation; what it throws comes back wrapped, as the {@link javax.management.RuntimeMBeanException}
+     * of the remote call for a runtime exception.
+     */
     Object invoke(ObjectName pool, String operation, Object... intArguments) throws IOException, JMException {
         String[] signature = new String[intArguments.length];
         Arrays.fill(signature, int.class.getName());
