@@ -67,6 +67,9 @@ class RedeployCyclesIT {
                     + newThreads(jmx.processpoolThreads(), threadsBefore) + "; classes of dev.processpool loaded"
                     + " before the cycles: " + classesBefore + ", after: "
                     + countsByName(jmx.loadedProcesspoolClasses()));
+            System.out.printf("RedeployCyclesIT: %d cycles; dev.processpool classes loaded before %d, after %d;"
+                    + " processpool threads before %s, after %s%n", CYCLES, classesBefore,
+                    jmx.loadedProcesspoolClasses().size(), threadsBefore, jmx.processpoolThreads().keySet());
         }
     }
 
