@@ -149,6 +149,10 @@ final class PoolCore implements WorkerLauncher.Events, PoolControl {
         return name;
     }
 
+    java.nio.file.Path socketPath() {
+        return socket.path();
+    }
+
     String parentClassPath() {
         return parentClassPath;
     }
@@ -555,13 +559,14 @@ final class PoolCore implements WorkerLauncher.Events, PoolControl {
         worker.retiring = true;
         connections.remove(worker);
         StartedWorker process = worker.process();
+        String poolName = name;   // the timer must not hold the pool: a closed pool is collected at once
         return List.of(worker::shutdown, () -> {
             ScheduledFuture<?> grace = Timers.after(SHUTDOWN_GRACE_SECONDS, TimeUnit.SECONDS, () -> {
                 if (process.onExit().isDone()) {
                     return;
                 }
                 LOG.log(Level.WARNING, "{0}: worker pid {1} did not exit within {2} s of SHUTDOWN; killing it",
-                        name, Long.toString(process.pid()), SHUTDOWN_GRACE_SECONDS);
+                        poolName, Long.toString(process.pid()), SHUTDOWN_GRACE_SECONDS);
                 process.kill();
             });
             process.onExit().thenRun(() -> grace.cancel(false));
@@ -594,6 +599,12 @@ final class PoolCore implements WorkerLauncher.Events, PoolControl {
 
     /** No new tasks; waits until the accepted ones are done and the workers have exited. */
     void close() throws InterruptedException {
+        stopAccepting();
+        awaitStopped();
+    }
+
+    /** No new tasks from now on (every submission throws); the accepted ones go on. Does not wait. */
+    void stopAccepting() {
         List<Runnable> actions = List.of();
         synchronized (this) {
             if (state == PoolState.RUNNING) {
@@ -602,7 +613,6 @@ final class PoolCore implements WorkerLauncher.Events, PoolControl {
             }
         }
         actions.forEach(Runnable::run);
-        awaitStopped();
     }
 
     void terminate() {

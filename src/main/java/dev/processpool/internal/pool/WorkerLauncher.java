@@ -89,8 +89,10 @@ final class WorkerLauncher {
 
     private void watch(String token, StartedWorker worker) {
         events.launched(worker);
+        // The timer outlives a pool closed meanwhile: it must hold the pending tokens, not the launcher and its pool.
+        Map<String, CompletableFuture<StartedWorker>> stillPending = pending;
         ScheduledFuture<?> connectTimeout = Timers.after(CONNECT_TIMEOUT_SECONDS, TimeUnit.SECONDS, () -> {
-            if (pending.containsKey(token)) {
+            if (stillPending.containsKey(token)) {
                 worker.kill();
             }
         });
