@@ -16,6 +16,7 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
@@ -28,6 +29,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The admin page ({@code /sample/admin/}) in a real browser: headless chromium lists the sample's named pool, its
  * figures move without a reload, and its size field resizes the pool on the server or says why not.
  */
+@Tag("browser")   // left out with -Dskip.browser
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class AdminPageIT {
