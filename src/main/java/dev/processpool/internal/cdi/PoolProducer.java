@@ -42,6 +42,7 @@ public class PoolProducer {
         PoolOwner owner = ownerOf(ip, where);
         PoolSettings settings = PoolSettings.of(annotation, where, ip.getBean().getBeanClass().getClassLoader());
         Pool engine = settings.context().newPool(settings.options());
+        PoolMetrics.bind(beans, engine);
         ManagedPool pool = new ManagedPool(engine, where, owner, futures());
         extension.livePools().add(pool);
         if (owner.instance() == null) {
