@@ -82,10 +82,10 @@ class AdminPageIT {
         assertTrue(!row().findElement(By.className("restart")).isDisplayed(), "no restart for a running pool");
 
         awaitPage(PAGE_TIMEOUT, "the page lists the pool's worker", () -> workersInPage().size() == 1);
-        List<WebElement> workers = workersInPage();
-        long pid = Long.parseLong(workers.get(0).getAttribute("data-pid"));
+        List<String> workers = workersInPage();   // "<pid>|<text>"
+        long pid = Long.parseLong(workers.get(0).split("\\|")[0]);
         assertTrue(workers().contains(pid), pid + " is a worker process of the server: " + workers());
-        String text = workers.get(0).getText();
+        String text = workers.get(0).split("\\|")[1];
         assertTrue(text.matches("pid " + pid + " · [0-9]+\\.[0-9] MiB · [0-9]+ (s|min|h [0-9]+ min) · [0-9]+ tasks? run"),
                 "the worker's pid, resident memory, age and tasks run: " + text);
     }
@@ -93,13 +93,13 @@ class AdminPageIT {
     @Test
     void theRecycleButtonReplacesTheWorkers() {
         awaitPage(PAGE_TIMEOUT, "the page lists the pool's worker", () -> workersInPage().size() == 1);
-        String before = workersInPage().get(0).getAttribute("data-pid");
+        String before = workersInPage().get(0).split("\\|")[0];
 
         row().findElement(By.className("recycle")).click();
 
         awaitPage(RESIZE_TIMEOUT, "the page shows a new worker in place of " + before, () -> {
-            List<WebElement> now = workersInPage();
-            return now.size() == 1 && !now.get(0).getAttribute("data-pid").equals(before);
+            List<String> now = workersInPage();
+            return now.size() == 1 && !now.get(0).startsWith(before + "|");
         });
         assertTrue(!ServerProcesses.isAlive(Long.parseLong(before)) || !workers().contains(Long.parseLong(before)),
                 "the recycled worker " + before + " has left the pool");
@@ -204,12 +204,17 @@ class AdminPageIT {
         return cells.isEmpty() ? "" : cells.get(0).getText();
     }
 
-    private List<WebElement> workersInPage() {
-        return page.findElements(By.cssSelector(ROW + " ul.workers li"));
+    /** The workers the page lists, as "pid|text", read in one script: the list is redrawn every second. */
+    @SuppressWarnings("unchecked")
+    private List<String> workersInPage() {
+        return (List<String>) ((JavascriptExecutor) page).executeScript("return Array.from(document.querySelectorAll("
+                + "arguments[0])).map(item => item.dataset.pid + '|' + item.textContent);", ROW + " ul.workers li");
     }
 
     private void awaitPage(Duration timeout, String condition, java.util.function.BooleanSupplier met) {
-        new WebDriverWait(page, timeout).withMessage(condition).until(driver -> met.getAsBoolean());
+        new WebDriverWait(page, timeout).withMessage(condition)
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)   // a cell redrawn meanwhile
+                .until(driver -> met.getAsBoolean());
     }
 
     /** The named pool as the server's API answers (the same MXBean the page reads). */
