@@ -25,11 +25,7 @@ final class PoolMetrics {
         if (!MICROMETER_PRESENT || !(pool instanceof WorkerPool engine)) {
             return;
         }
-        MeterRegistries.find(beans).ifPresent(registry -> {
-            PoolMeters meters = PoolMeters.register(registry, engine.name(), ApplicationName.current(),
-                    engine.control());
-            engine.whenGone(meters::close);
-        });
+        MeterRegistries.bind(beans, engine);
     }
 
     private static boolean micrometerPresent() {
@@ -43,6 +39,14 @@ final class PoolMetrics {
 
     /** Holds the Micrometer types, so that PoolMetrics itself loads without Micrometer. */
     private static final class MeterRegistries {
+        static void bind(BeanManager beans, WorkerPool engine) {
+            find(beans).ifPresent(registry -> {
+                PoolMeters meters = PoolMeters.register(registry, engine.name(), ApplicationName.current(),
+                        engine.control());
+                engine.whenGone(meters::close);
+            });
+        }
+
         static java.util.Optional<MeterRegistry> find(BeanManager beans) {
             Set<Bean<?>> candidates = beans.getBeans(MeterRegistry.class);
             if (candidates.isEmpty()) {
