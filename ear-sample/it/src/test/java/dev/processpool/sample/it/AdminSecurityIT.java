@@ -107,6 +107,18 @@ class AdminSecurityIT {
         }
     }
 
+    @Test
+    void restartingARunningPoolIsRefusedInWords() {
+        HttpResponse<String> answer = admin.exchange("POST", "pools/" + POOL + "/restart", "application/json", "{}",
+                SampleApi.CSRF_HEADER, "x");
+        assertEquals(409, answer.statusCode(), "only a BROKEN pool restarts: " + answer.body());
+        assertTrue(answer.body().contains("\"error\""), "the refusal says why: " + answer.body());
+        assertEquals("RUNNING", pool(admin).getString("State"));
+        HttpResponse<String> unknown = admin.exchange("POST", "pools/no-such-pool/recycle", "application/json", "{}",
+                SampleApi.CSRF_HEADER, "x");
+        assertEquals(404, unknown.statusCode(), unknown.body());
+    }
+
     /** The pool's worker pids as the MXBean's Workers lists them. */
     private Set<Long> workerPids() {
         return pool(admin).getJsonArray("Workers").getValuesAs(JsonObject.class).stream()

@@ -77,7 +77,7 @@ final class PoolAdmin {
     private Optional<Map<String, Object>> figures(ObjectName name) {
         try {
             Map<String, Object> figures = new LinkedHashMap<>();
-            figures.put("Application", Optional.ofNullable(name.getKeyProperty("application")).orElse(""));
+            figures.put("Application", applicationOf(name));
             for (Attribute attribute : server.getAttributes(name, ATTRIBUTES.toArray(String[]::new)).asList()) {
                 figures.put(attribute.getName(), plain(attribute.getValue()));
             }
@@ -111,7 +111,7 @@ final class PoolAdmin {
         List<ObjectName> matching = server.queryNames(ALL_POOLS, null).stream()
                 .filter(pool -> name.equals(pool.getKeyProperty("name")))
                 .filter(pool -> application == null || application.isEmpty()
-                        || application.equals(pool.getKeyProperty("application")))
+                        || application.equals(applicationOf(pool)))
                 .toList();
         if (matching.isEmpty()) {
             throw new NoSuchElementException("no pool named " + name
@@ -123,6 +123,15 @@ final class PoolAdmin {
                     + ": say which with ?application=<name>");
         }
         return matching.get(0);
+    }
+
+    /** The application key of a pool's ObjectName, unquoted (a deployment's name may need quotes); "" if none. */
+    private static String applicationOf(ObjectName pool) {
+        String application = pool.getKeyProperty("application");
+        if (application == null) {
+            return "";
+        }
+        return application.startsWith("\"") ? ObjectName.unquote(application) : application;
     }
 
     private static ObjectName objectName(String name) {
