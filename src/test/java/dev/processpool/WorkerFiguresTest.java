@@ -39,10 +39,12 @@ class WorkerFiguresTest {
 
             pool.map(WorkerFiguresTest::square, IntStream.range(0, 10).boxed().toList(), 1);
 
+            // a chunk's results reach the caller just before its worker's count goes up
+            TestPools.await("10 chunks of one item counted", Duration.ofSeconds(10),
+                    () -> Arrays.stream(workers()).mapToLong(w -> (Long) w.get("tasksRun")).sum() == 10);
             CompositeData[] workers = workers();
             assertEquals(pool.workerPids(), Arrays.stream(workers).map(w -> (Long) w.get("pid")).toList());
-            assertEquals(10L, Arrays.stream(workers).mapToLong(w -> (Long) w.get("tasksRun")).sum(),
-                    "10 chunks of one item ran");
+            assertEquals(10L, Arrays.stream(workers).mapToLong(w -> (Long) w.get("tasksRun")).sum());
             for (CompositeData worker : workers) {
                 long pid = (Long) worker.get("pid");
                 long resident = (Long) worker.get("residentBytes");
