@@ -20,12 +20,12 @@ final class PoolMetrics {
     private PoolMetrics() {
     }
 
-    /** Registers the meters of {@code pool} (a pool the engine made) if the container has a MeterRegistry. */
-    static void bind(BeanManager beans, Pool pool) {
+    /** Registers the meters of {@code pool} (made by the engine, of {@code application}) if there is a MeterRegistry. */
+    static void bind(BeanManager beans, Pool pool, String application) {
         if (!MICROMETER_PRESENT || !(pool instanceof WorkerPool engine)) {
             return;
         }
-        MeterRegistries.bind(beans, engine);
+        MeterRegistries.bind(beans, engine, application);
     }
 
     private static boolean micrometerPresent() {
@@ -39,9 +39,9 @@ final class PoolMetrics {
 
     /** Holds the Micrometer types, so that PoolMetrics itself loads without Micrometer. */
     private static final class MeterRegistries {
-        static void bind(BeanManager beans, WorkerPool engine) {
+        static void bind(BeanManager beans, WorkerPool engine, String application) {
             find(beans).ifPresent(registry -> {
-                PoolMeters meters = PoolMeters.register(registry, engine.name(), ApplicationName.current(),
+                PoolMeters meters = PoolMeters.register(registry, engine.name(), application,
                         engine.control());
                 engine.whenGone(meters::close);
             });
