@@ -163,9 +163,13 @@ function show(pool) {
         row.querySelector("[data-figure='" + figure + "']").textContent = shown(figure, pool[figure]);
     }
     showWorkers(row, pool.Workers);
+    // The field shows the pool's size when that changes, unless someone is typing in it (or has typed and not sent):
+    // an emptied field is not filled again behind their back.
     const size = row.querySelector("input.size");
-    if (document.activeElement !== size && !size.dataset.edited) {
-        size.value = String(pool.Processes);
+    const current = String(pool.Processes);
+    if (size.dataset.shown !== current && document.activeElement !== size && !size.dataset.edited) {
+        size.value = current;
+        size.dataset.shown = current;
     }
     row.querySelector("button.restart").hidden = pool.State !== "BROKEN";
     row.classList.toggle("broken", pool.State === "BROKEN");
