@@ -17,5 +17,5 @@ if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
 fi
 echo "AdminPageIT drives a real browser: install Debian's chromium and chromium-driver as root" >&2
 echo "(apt-get install chromium chromium-driver), so that /usr/bin/chromium and /usr/bin/chromedriver exist;" >&2
-echo "or skip the ear-sample with -Dinvoker.skip." >&2
+echo "or leave out only the browser test with -Dskip.browser (the WildFly tests still run), or the whole ear-sample with -Dinvoker.skip." >&2
 exit 1

@@ -44,7 +44,9 @@ public class PoolProducer {
         ProcessPool annotation = PoolInjectionPoints.qualifier(ip).orElse(ProcessPool.Literal.INSTANCE);
         PoolOwner owner = ownerOf(ip, where);
         PoolSettings settings = PoolSettings.of(annotation, where, ip.getBean().getBeanClass().getClassLoader());
-        Pool engine = newPool(settings, new PoolIdentity(Deployments.applicationName(), where));
+        PoolIdentity identity = new PoolIdentity(Deployments.applicationName(), where);
+        Pool engine = newPool(settings, identity);
+        PoolMetrics.bind(beans, engine, identity.application());
         ManagedPool pool = new ManagedPool(engine, where, owner, futures());
         extension.livePools().add(pool);
         if (owner.instance() == null) {

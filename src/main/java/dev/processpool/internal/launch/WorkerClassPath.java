@@ -34,6 +34,23 @@ public final class WorkerClassPath {
     }
 
     private static List<Path> compute() {
+        try {
+            return entries();
+        } catch (LinkageError | RuntimeException e) {
+            // NoClassDefFoundError without the APIs, JsonbException/JsonException without a provider
+            throw missingJsonProvider(e);
+        }
+    }
+
+    /** What a plain Java SE application that has not added a JSON-B provider gets at its first pool. */
+    static IllegalStateException missingJsonProvider(Throwable cause) {
+        return new IllegalStateException("processpool needs a JSON-B provider on the class path and found none ("
+                + cause + "). In plain Java SE add org.eclipse:yasson (JSON-B, with jakarta.json.bind-api) and"
+                + " org.eclipse.parsson:parsson (JSON-P, with jakarta.json-api) as runtime dependencies;"
+                + " an application server (WildFly, ...) has them already. See the README.", cause);
+    }
+
+    private static List<Path> entries() {
         Set<Path> entries = new LinkedHashSet<>();
         for (Class<?> type : new Class<?>[] {WorkerJvm.class, Jsonb.class, JsonbProvider.provider().getClass(),
                 Json.class, JsonProvider.provider().getClass()}) {

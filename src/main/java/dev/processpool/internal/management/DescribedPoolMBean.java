@@ -19,6 +19,8 @@ final class DescribedPoolMBean extends StandardMBean {
             Map.entry("Processes", "The number of worker processes the pool keeps: as configured, or as last resized"),
             Map.entry("MaxTasksPerChild", "Chunks a worker runs before it is replaced; 0 for no limit"),
             Map.entry("WorkersAlive", "Worker processes connected now, including those finishing their last chunk"),
+            Map.entry("Workers", "Each connected worker: pid, residentBytes (VmRSS; -1 where unknown), ageMillis"
+                    + " (since it connected), tasksRun (chunks run)"),
             Map.entry("TasksSubmitted", "Items accepted since the pool started"),
             Map.entry("TasksCompleted", "Items that returned a result"),
             Map.entry("TasksFailed", "Items that threw, whose worker died, or that the pool stopped before they ran"),

@@ -10,6 +10,9 @@ public interface PoolControl {
 
     int workersAlive();
 
+    /** The connected workers, by pid. */
+    java.util.List<WorkerFigures> workers();
+
     long tasksSubmitted();
 
     long tasksCompleted();

@@ -21,6 +21,9 @@ public interface PoolMXBean {
     /** Worker processes connected now, including those finishing their last chunk before they leave. */
     int getWorkersAlive();
 
+    /** The connected worker processes, by pid: pid, residentBytes, ageMillis, tasksRun (composite data). */
+    java.util.List<WorkerFigures> getWorkers();
+
     long getTasksSubmitted();
 
     /** Items that returned a result. */

@@ -41,6 +41,11 @@ final class PoolManagement implements PoolMXBean {
     }
 
     @Override
+    public java.util.List<WorkerFigures> getWorkers() {
+        return pool.workers();
+    }
+
+    @Override
     public long getTasksSubmitted() {
         return pool.tasksSubmitted();
     }

@@ -23,6 +23,8 @@ public final class PoolRegistration implements AutoCloseable {
     private final ObjectName objectName;
     private final String name;
     private final AtomicBoolean registered = new AtomicBoolean(true);
+    /** What goes with the MXBean (the pool's meters): closed right after it is unregistered. */
+    private final java.util.List<Runnable> companions = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private PoolRegistration(MBeanServer server, ObjectName objectName, String name) {
         this.server = server;
@@ -82,12 +84,34 @@ public final class PoolRegistration implements AutoCloseable {
         return name;
     }
 
-    /** Unregisters the MXBean; later calls do nothing. */
+    /**
+     * Runs {@code onUnregistered} once the MXBean is unregistered (the pool has gone); at once if it already is.
+     */
+    public void whenUnregistered(Runnable onUnregistered) {
+        companions.add(onUnregistered);
+        if (!registered.get() && companions.remove(onUnregistered)) {
+            onUnregistered.run();
+        }
+    }
+
+    /** Unregisters the MXBean, then runs what {@link #whenUnregistered} asked for; later calls do nothing. */
     @Override
     public void close() {
         if (!registered.compareAndSet(true, false)) {
             return;
         }
+        try {
+            unregister();
+        } finally {
+            for (Runnable companion : companions) {
+                if (companions.remove(companion)) {
+                    companion.run();
+                }
+            }
+        }
+    }
+
+    private void unregister() {
         try {
             server.unregisterMBean(objectName);
         } catch (InstanceNotFoundException alreadyGone) {

@@ -11,6 +11,8 @@ import dev.processpool.internal.config.ProcessCeiling;
 import dev.processpool.internal.launch.StartedWorker;
 import dev.processpool.internal.launch.WorkerStarter;
 import dev.processpool.internal.management.PoolControl;
+import dev.processpool.internal.management.ResidentMemory;
+import dev.processpool.internal.management.WorkerFigures;
 import dev.processpool.internal.threads.Daemons;
 import dev.processpool.internal.threads.Timers;
 import java.io.IOException;
@@ -321,6 +323,7 @@ final class PoolCore implements WorkerLauncher.Events, PoolControl {
             } else if (state == PoolState.RUNNING && stayingLocked() >= processes) {
                 actions.addAll(retireLocked(worker));   // started before the pool was made smaller
             } else {
+                worker.connectedNanos = System.nanoTime();
                 connections.add(worker);
                 actions.addAll(assignLocked());   // or steals, for a worker that joins late
                 actions.addAll(finishIfDoneLocked());
@@ -812,6 +815,21 @@ final class PoolCore implements WorkerLauncher.Events, PoolControl {
     @Override
     public synchronized int workersAlive() {
         return connections.size();
+    }
+
+    @Override
+    public List<WorkerFigures> workers() {
+        record Worker(long pid, long connectedNanos, long tasksRun) {
+        }
+        List<Worker> workers;
+        synchronized (this) {
+            workers = connections.stream().map(w -> new Worker(w.pid(), w.connectedNanos, w.tasksDone)).toList();
+        }
+        long now = System.nanoTime();   // /proc is read outside the pool's lock
+        return workers.stream().sorted(Comparator.comparingLong(Worker::pid))
+                .map(w -> new WorkerFigures(w.pid(), ResidentMemory.ofProcess(w.pid()),
+                        TimeUnit.NANOSECONDS.toMillis(now - w.connectedNanos()), w.tasksRun()))
+                .toList();
     }
 
     @Override

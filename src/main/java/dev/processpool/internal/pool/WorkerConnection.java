@@ -34,6 +34,8 @@ final class WorkerConnection {
     /** Chunks given and not yet written, in order; written by {@link #sendQueued()}, outside the pool's lock. */
     final java.util.Queue<Chunk> toSend = new java.util.concurrent.ConcurrentLinkedQueue<>();
     int tasksDone;
+    /** When it connected to the pool (System.nanoTime), for its age. */
+    long connectedNanos;
     /** When the chunk at the head of {@link #inFlight} began running, as far as the parent can tell. */
     long runningSince;
     /** Takes no more chunks and is told to exit once those it holds are done (resize down, recycle). */

@@ -153,6 +153,11 @@ public final class WorkerPool implements Pool {
         return registration.name();
     }
 
+    /** Runs {@code onGone} once the pool's MXBean is unregistered, when the pool has gone; at once if it has. */
+    public void whenGone(Runnable onGone) {
+        registration.whenUnregistered(onGone);
+    }
+
     /** Its figures and live operations, as JMX shows them. */
     public dev.processpool.internal.management.PoolControl control() {
         return core;

@@ -56,6 +56,17 @@ final class HeadlessChromium implements AutoCloseable {
         return driver;
     }
 
+    /**
+     * Logs the browser in for HTTP Basic: every later request it makes carries the user's credentials, as a browser
+     * does once its user has answered the login prompt (headless chromium shows no prompt, so the DevTools protocol
+     * adds the header instead).
+     */
+    void logIn(String user, String password) {
+        driver.executeCdpCommand("Network.enable", java.util.Map.of());
+        driver.executeCdpCommand("Network.setExtraHTTPHeaders", java.util.Map.of("headers",
+                java.util.Map.of("Authorization", SampleApi.basic(user, password))));
+    }
+
     @Override
     public void close() {
         try {

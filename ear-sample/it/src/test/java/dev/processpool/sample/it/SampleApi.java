@@ -15,23 +15,84 @@ import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
-/** The HTTP API of one of the sample's applications on the server under test, answering JSON. */
+/**
+ * The HTTP API of one of the sample's applications on the server under test, answering JSON; as no one, or as a
+ * user (HTTP Basic) where the API asks for one (the pool administration: {@link #asAdmin()}).
+ */
 final class SampleApi {
+    /** The header the admin API requires on a request that changes a pool. */
+    static final String CSRF_HEADER = "X-Requested-By";
+
     private static final Duration TIMEOUT = Duration.ofSeconds(120);
     private static final Set<String> FINAL_BATCH_STATUSES = Set.of("COMPLETED", "FAILED", "STOPPED", "ABANDONED");
 
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final URI base;
+    private final String authorization;
 
-    /** The EAR's API, under {@code /sample/api/}. */
+    /** The EAR's API, under {@code /sample/api/}, anonymous. */
     SampleApi() {
         this("sample");
     }
 
-    /** The API of the application at {@code /<contextRoot>}, under {@code /<contextRoot>/api/}. */
+    /** The API of the application at {@code /<contextRoot>}, under {@code /<contextRoot>/api/}, anonymous. */
     SampleApi(String contextRoot) {
-        base = URI.create("http://127.0.0.1:" + System.getProperty("wildfly.http.port", "8080") + "/" + contextRoot
+        this(contextRoot, null);
+    }
+
+    private SampleApi(String contextRoot, String authorization) {
+        this.base = URI.create("http://127.0.0.1:" + System.getProperty("wildfly.http.port", "8080") + "/" + contextRoot
                 + "/api/");
+        this.authorization = authorization;
+    }
+
+    /** As the ITs' user in the role processpool-admin, which the pools' API requires. */
+    static SampleApi asAdmin() {
+        return as(System.getProperty("admin.user", "pool-admin"), System.getProperty("admin.password", ""));
+    }
+
+    /** As the ITs' user without that role. */
+    static SampleApi asViewer() {
+        return as(System.getProperty("viewer.user", "pool-viewer"), System.getProperty("viewer.password", ""));
+    }
+
+    static SampleApi as(String user, String password) {
+        return new SampleApi("sample", basic(user, password));
+    }
+
+    static String basic(String user, String password) {
+        return "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":" + password)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** Changes a pool as the admin page does: JSON, with the {@value #CSRF_HEADER} header. */
+    JsonStructure change(String path, JsonValue body) {
+        return join(send(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/json")
+                .header(CSRF_HEADER, "processpool-it").POST(HttpRequest.BodyPublishers.ofString(body.toString()))));
+    }
+
+    /** Any request, answered as it is (status and body), for what the API refuses. */
+    HttpResponse<String> exchange(String method, String path, String contentType, String body, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(TIMEOUT)
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        try {
+            return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     JsonObject getObject(String path) {
@@ -101,7 +162,11 @@ final class SampleApi {
     }
 
     private CompletableFuture<JsonStructure> send(HttpRequest.Builder request) {
-        HttpRequest built = request.timeout(TIMEOUT).header("Accept", "application/json").build();
+        request.timeout(TIMEOUT).header("Accept", "application/json");
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        HttpRequest built = request.build();
         return client.sendAsync(built, HttpResponse.BodyHandlers.ofString()).thenApply(response -> {
             if (response.statusCode() / 100 != 2) {
                 throw new IllegalStateException(built.method() + " " + built.uri() + " answered "
