@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Runs the benchmarks of issue 6, processpool and CPython multiprocessing in the same run on this machine,
-# and writes docs/benchmarks.md and docs/benchmarks.png. Takes about ten minutes on 2 cores.
+# Runs the benchmarks of issues 6 and 19, processpool and CPython multiprocessing in the same run on this machine,
+# and writes docs/benchmarks.md and docs/benchmarks.png. Takes about fifteen minutes on 2 cores: first the headline
+# (fresh pools, as users meet them), processpool then CPython; then the settled figures, likewise.
 #
 #   bench/run.sh           the full run: figures for the docs
 #   bench/run.sh --quick   one repetition of everything, report in target/bench/quick/ (checks the harness)
@@ -48,6 +49,19 @@ echo "   load average: $(load)"
 
 echo "== processpool: the workers' class-data archive of this build"
 java -cp "$classpath" dev.processpool.bench.PrepareArchive
+
+SECONDS=0
+echo "== headline, processpool: fresh pools (HeadlineBenchmark)"
+java -cp "$classpath" dev.processpool.bench.HeadlineBenchmark "$out/headline.json" "${quick[@]}"
+echo "load.headline.processpool=$(load)" >> "$out/run-info.properties"
+echo "seconds.headline.processpool=$SECONDS" >> "$out/run-info.properties"
+SECONDS=0
+echo "   load average: $(load)"
+echo "== headline, CPython: fresh pools (bench_mp.py --headline)"
+python3 bench/python/bench_mp.py --headline "${quick[@]}" > "$out/python-headline.json"
+echo "load.headline.cpython=$(load)" >> "$out/run-info.properties"
+echo "seconds.headline.cpython=$SECONDS" >> "$out/run-info.properties"
+echo "   load average: $(load)"
 
 SECONDS=0
 echo "== processpool: whole pools (LifecycleBenchmark)"
