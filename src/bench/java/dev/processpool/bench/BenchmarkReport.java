@@ -311,6 +311,9 @@ public final class BenchmarkReport {
             short job 5 times; the long one (primes below 6,000,000 in 16 ranges, about a second of CPU for one JVM \
             worker here, 20 s for CPython) 3 times for processpool and once for CPython.
 
+            A pool per request (a `@RequestScoped` owner on WildFly under 4 clients) is not measured yet; \
+            [performance-levers.md](performance-levers.md) says why and what its harness should do.
+
             ### The settled figures
 
             Both sides run the same tasks with the same sizes: `identity(x)` or `x + 1` for the tiny tasks, a count of \
