@@ -1,7 +1,11 @@
 package dev.processpool.bench;
 
+import static dev.processpool.bench.PoolRuns.cpuSeconds;
+import static dev.processpool.bench.PoolRuns.millisSince;
+import static dev.processpool.bench.PoolRuns.newPool;
+import static dev.processpool.bench.PoolRuns.timeToFirstResultMillis;
+
 import dev.processpool.Pool;
-import dev.processpool.PoolOptions;
 import dev.processpool.ProcessContext;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
@@ -75,14 +79,14 @@ public final class HeadlineBenchmark {
         for (String method : methods) {   // not interleaved: another method's pool would be a pause
             ProcessContext.of(method);
             for (int i = 0; i < rounds(FIRST_RESULT_ROUNDS); i++) {
-                add(method, "first_result_b2b_ms", timeToFirstResultMillis(method));
+                add(method, "first_result_b2b_ms", timeToFirstResultMillis(method, WORKERS));
             }
         }
         log("headline: pools made half a second apart");
         for (int i = 0; i < rounds(FIRST_RESULT_ROUNDS); i++) {
             for (String method : methods) {
                 Thread.sleep(APART_MILLIS);
-                add(method, "first_result_05_ms", timeToFirstResultMillis(method));
+                add(method, "first_result_05_ms", timeToFirstResultMillis(method, WORKERS));
             }
         }
         log("headline: work on fresh pools");
@@ -105,18 +109,6 @@ public final class HeadlineBenchmark {
             for (String method : methods) {
                 speedupOnFreshPools(method, ranges, longRanges, longPrimes, "cpu_long");
             }
-        }
-    }
-
-    /** Create a 2-worker pool and get the result of one tiny task; closing is not timed. */
-    private static double timeToFirstResultMillis(String method) {
-        long start = System.nanoTime();
-        Pool pool = newPool(method, WORKERS);
-        try {
-            pool.apply(BenchTasks::identity, 1);
-            return millisSince(start);
-        } finally {
-            pool.close();
         }
     }
 
@@ -186,24 +178,6 @@ public final class HeadlineBenchmark {
             add(method, prefix + "_2_workers_s", two);
             add(method, prefix + "_speedup", one / two);
         }
-    }
-
-    private static double cpuSeconds(Pool pool, List<BenchTasks.Range> ranges, long expectedPrimes) {
-        long start = System.nanoTime();
-        long total = pool.map(BenchTasks::countPrimes, ranges, 1).stream().mapToLong(Long::longValue).sum();
-        double seconds = millisSince(start) / 1e3;
-        if (total != expectedPrimes) {
-            throw new IllegalStateException("counted " + total + " primes, expected " + expectedPrimes);
-        }
-        return seconds;
-    }
-
-    private static Pool newPool(String method, int processes) {
-        return ProcessContext.of(method).newPool(PoolOptions.builder().processes(processes).build());
-    }
-
-    private static double millisSince(long startNanos) {
-        return (System.nanoTime() - startNanos) / 1e6;
     }
 
     private void add(String method, String figure, double sample) {
