@@ -5,6 +5,7 @@
 #
 #   bench/run.sh           the full run: figures for the docs
 #   bench/run.sh --quick   one repetition of everything, report in target/bench/quick/ (checks the harness)
+#   bench/run.sh --headline  the headline only (fresh pools), for docs/ (about half the time)
 #
 # Needs Java 17+, Maven and python3 (standard library only). Not part of `mvn verify`.
 set -euo pipefail
@@ -15,12 +16,17 @@ out=target/bench
 docs=docs
 quick=()
 jmh_quick=()
+headline_only=false
+if [[ "${1:-}" == "--headline" ]]; then
+    headline_only=true
+fi
 if [[ "${1:-}" == "--quick" ]]; then
     quick=(--quick)
     jmh_quick=(-wi 1 -i 1 -w 200ms -r 200ms)
     docs=$out/quick
 fi
 mkdir -p "$out" "$docs"
+rm -f "$out"/{headline,python-headline,lifecycle,jmh,python}.json
 
 load() { cut -d' ' -f1-3 /proc/loadavg; }
 
@@ -63,6 +69,7 @@ echo "load.headline.cpython=$(load)" >> "$out/run-info.properties"
 echo "seconds.headline.cpython=$SECONDS" >> "$out/run-info.properties"
 echo "   load average: $(load)"
 
+if ! $headline_only; then
 SECONDS=0
 echo "== processpool: whole pools (LifecycleBenchmark)"
 java -cp "$classpath" dev.processpool.bench.LifecycleBenchmark "$out/lifecycle.json" "${quick[@]}"
@@ -79,6 +86,7 @@ echo "== CPython $(python3 -c 'import platform; print(platform.python_version())
 python3 bench/python/bench_mp.py "${quick[@]}" > "$out/python.json"
 echo "load.cpython=$(load)" >> "$out/run-info.properties"
 echo "seconds.cpython=$SECONDS" >> "$out/run-info.properties"
+fi
 kill "$sampler"
 echo "load.samples=$(paste -sd' ' "$out/load-samples.txt")" >> "$out/run-info.properties"
 echo "   load average: $(load)"

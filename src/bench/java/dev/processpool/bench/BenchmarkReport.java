@@ -55,10 +55,11 @@ public final class BenchmarkReport {
                 .append(" (").append(run.getProperty("seconds.headline.processpool")).append(" s)")
                 .append("; after its CPython part: ").append(run.getProperty("load.headline.cpython"))
                 .append(" (").append(run.getProperty("seconds.headline.cpython")).append(" s)")
-                .append("; after the settled processpool part: ").append(run.getProperty("load.processpool"))
-                .append("; after CPython: ").append(run.getProperty("load.cpython")).append(". ")
-                .append(loadSamples()).append(" The settled part took, processpool ").append(run.getProperty("seconds.processpool"))
-                .append(" s, CPython ").append(run.getProperty("seconds.cpython")).append(" s.\n\n");
+                .append(settledMeasured() ? "; after the settled processpool part: " + run.getProperty("load.processpool")
+                        + "; after CPython: " + run.getProperty("load.cpython") : "").append(". ")
+                .append(loadSamples())
+                .append(settledMeasured() ? " The settled part took, processpool " + run.getProperty("seconds.processpool")
+                        + " s, CPython " + run.getProperty("seconds.cpython") + " s." : "").append("\n\n");
         md.append("The machine is shared with other builds. With a load above its ").append(run.getProperty("cores"))
                 .append(" cores, both sides ran on contended cores: every figure, and p99, churn and the CPU-bound ")
                 .append("speedup most of all, is noisier and slower than on an idle machine. Compare the sides by ")
@@ -76,7 +77,12 @@ public final class BenchmarkReport {
         md.append("## Settled: long warm-ups, pools apart\n\n");
         md.append("The figures of issue 6, measured once the JIT compilers have settled and with pools made 1.5 s ")
                 .append("apart: what a long-running pool does. Same columns; targets are issue 6's absolute ones.\n\n");
-        sideBySide(md, Figure.Table.SETTLED);
+        if (settledMeasured()) {
+            sideBySide(md, Figure.Table.SETTLED);
+        } else {
+            md.append("Not measured in this run (`bench/run.sh --headline`): the machine's load made a whole run ")
+                    .append("too long. The last run with them is in this file's history.\n\n");
+        }
         spread(md);
         missedTargets(md);
         md.append(HOW_MEASURED);
@@ -202,6 +208,10 @@ public final class BenchmarkReport {
         String spawn = targetText(figure, Column.PROCESSPOOL_SPAWN);
         return forkserver.equals(spawn) ? forkserver : (forkserver.isEmpty() ? "–" : forkserver) + " / "
                 + (spawn.isEmpty() ? "–" : spawn);
+    }
+
+    private boolean settledMeasured() {
+        return results.get(Column.PROCESSPOOL_SPAWN, Figure.MAP_1M) != null;
     }
 
     private static List<Figure> figures(Figure.Table table) {

@@ -63,12 +63,14 @@ final class BenchmarkResults {
     }
 
     static BenchmarkResults read(Path dir) throws IOException {
-        JsonObject python = readJson(dir.resolve("python.json")).asJsonObject();
-        BenchmarkResults results = new BenchmarkResults(python.getString("version"));
-        results.addSide("CPython", python);
-        results.addSide("processpool", readJson(dir.resolve("lifecycle.json")).asJsonObject());
-        results.addJmh(readJson(dir.resolve("jmh.json")).asJsonArray());
-        results.addSide("CPython", readJson(dir.resolve("python-headline.json")).asJsonObject());
+        JsonObject pythonHeadline = readJson(dir.resolve("python-headline.json")).asJsonObject();
+        BenchmarkResults results = new BenchmarkResults(pythonHeadline.getString("version"));
+        if (Files.isRegularFile(dir.resolve("jmh.json"))) {   // a run may stop after the headline
+            results.addSide("CPython", readJson(dir.resolve("python.json")).asJsonObject());
+            results.addSide("processpool", readJson(dir.resolve("lifecycle.json")).asJsonObject());
+            results.addJmh(readJson(dir.resolve("jmh.json")).asJsonArray());
+        }
+        results.addSide("CPython", pythonHeadline);
         JsonObject headline = readJson(dir.resolve("headline.json")).asJsonObject();
         results.addSide("processpool", headline);
         Summary emptyJvm = Summary.of(numbers(headline.getJsonArray("empty_jvm_ms")));
