@@ -15,14 +15,24 @@ import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
-/** The sample's HTTP API on the server under test, answering JSON. */
+/** The HTTP API of one of the sample's applications on the server under test, answering JSON. */
 final class SampleApi {
     private static final Duration TIMEOUT = Duration.ofSeconds(120);
     private static final Set<String> FINAL_BATCH_STATUSES = Set.of("COMPLETED", "FAILED", "STOPPED", "ABANDONED");
 
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-    private final URI base = URI.create("http://127.0.0.1:" + System.getProperty("wildfly.http.port", "8080")
-            + "/sample/api/");
+    private final URI base;
+
+    /** The EAR's API, under {@code /sample/api/}. */
+    SampleApi() {
+        this("sample");
+    }
+
+    /** The API of the application at {@code /<contextRoot>}, under {@code /<contextRoot>/api/}. */
+    SampleApi(String contextRoot) {
+        base = URI.create("http://127.0.0.1:" + System.getProperty("wildfly.http.port", "8080") + "/" + contextRoot
+                + "/api/");
+    }
 
     JsonObject getObject(String path) {
         return (JsonObject) get(path);
@@ -62,13 +72,32 @@ final class SampleApi {
 
     /** Asks for a job execution until its batch status is final; the job runs on the server's batch threads. */
     JsonObject awaitJob(long executionId, Duration timeout) throws InterruptedException {
+        return awaitJob("hash-words", executionId, timeout);
+    }
+
+    /** As {@link #awaitJob(long, Duration)}, for the job {@code job}, read at {@code jobs/<job>/<executionId>}. */
+    JsonObject awaitJob(String job, long executionId, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        JsonObject execution = getObject("jobs/hash-words/" + executionId);
+        JsonObject execution = getObject("jobs/" + job + "/" + executionId);
         while (!FINAL_BATCH_STATUSES.contains(execution.getString("batchStatus")) && System.nanoTime() < deadline) {
             Thread.sleep(100);   // the interval of asking for a condition on the server, not a synchronisation
-            execution = getObject("jobs/hash-words/" + executionId);
+            execution = getObject("jobs/" + job + "/" + executionId);
         }
         return execution;
+    }
+
+    /** The status code of {@code GET path}, whatever it is, and its body. */
+    HttpResponse<String> getResponse(String path) {
+        HttpRequest request = HttpRequest.newBuilder(base.resolve(path)).timeout(TIMEOUT)
+                .header("Accept", "application/json").GET().build();
+        try {
+            return client.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for GET " + request.uri(), e);
+        }
     }
 
     private CompletableFuture<JsonStructure> send(HttpRequest.Builder request) {

@@ -26,6 +26,20 @@ final class ServerProcesses {
                 .toList();
     }
 
+    /**
+     * Every live process of processpool's that belongs to the server {@code serverPid}: those whose command line
+     * carries {@code -Dprocesspool.parent=<serverPid>}, and the server's descendants whose command line names a
+     * class of {@code dev.processpool} (a worker, a forkserver), whatever they carry.
+     */
+    static List<Long> poolProcessesOf(long serverPid) {
+        java.util.Set<Long> found = new java.util.TreeSet<>(startedFor(serverPid));
+        ProcessHandle.of(serverPid).ifPresent(server -> server.descendants()
+                .filter(p -> p.info().arguments().map(List::of).orElse(List.of()).stream()
+                        .anyMatch(argument -> argument.contains("dev.processpool")))
+                .forEach(p -> found.add(p.pid())));
+        return found.stream().filter(ServerProcesses::isAlive).toList();
+    }
+
     /** Waits until every one of {@code pids} has exited; returns those still alive after {@code timeout}. */
     static List<Long> awaitExit(List<Long> pids, Duration timeout) throws InterruptedException {
         CompletableFuture<?>[] exits = pids.stream()
