@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# Runs the benchmarks of issue 6, processpool and CPython multiprocessing in the same run on this machine,
-# and writes docs/benchmarks.md and docs/benchmarks.png. Takes about ten minutes on 2 cores.
+# Runs the benchmarks of issues 6 and 19, processpool and CPython multiprocessing in the same run on this machine,
+# and writes docs/benchmarks.md and docs/benchmarks.png. Takes about fifteen minutes on 2 cores: first the headline
+# (fresh pools, as users meet them), processpool then CPython; then the settled figures, likewise.
 #
 #   bench/run.sh           the full run: figures for the docs
 #   bench/run.sh --quick   one repetition of everything, report in target/bench/quick/ (checks the harness)
+#   bench/run.sh --headline  the headline only (fresh pools), for docs/ (about half the time)
 #
 # Needs Java 17+, Maven and python3 (standard library only). Not part of `mvn verify`.
 set -euo pipefail
@@ -14,12 +16,17 @@ out=target/bench
 docs=docs
 quick=()
 jmh_quick=()
+headline_only=false
+if [[ "${1:-}" == "--headline" ]]; then
+    headline_only=true
+fi
 if [[ "${1:-}" == "--quick" ]]; then
     quick=(--quick)
     jmh_quick=(-wi 1 -i 1 -w 200ms -r 200ms)
     docs=$out/quick
 fi
 mkdir -p "$out" "$docs"
+rm -f "$out"/{headline,python-headline,lifecycle,jmh,python}.json
 
 load() { cut -d' ' -f1-3 /proc/loadavg; }
 
@@ -50,6 +57,20 @@ echo "== processpool: the workers' class-data archive of this build"
 java -cp "$classpath" dev.processpool.bench.PrepareArchive
 
 SECONDS=0
+echo "== headline, processpool: fresh pools (HeadlineBenchmark)"
+java -cp "$classpath" dev.processpool.bench.HeadlineBenchmark "$out/headline.json" "${quick[@]}"
+echo "load.headline.processpool=$(load)" >> "$out/run-info.properties"
+echo "seconds.headline.processpool=$SECONDS" >> "$out/run-info.properties"
+SECONDS=0
+echo "   load average: $(load)"
+echo "== headline, CPython: fresh pools (bench_mp.py --headline)"
+python3 bench/python/bench_mp.py --headline "${quick[@]}" > "$out/python-headline.json"
+echo "load.headline.cpython=$(load)" >> "$out/run-info.properties"
+echo "seconds.headline.cpython=$SECONDS" >> "$out/run-info.properties"
+echo "   load average: $(load)"
+
+if ! $headline_only; then
+SECONDS=0
 echo "== processpool: whole pools (LifecycleBenchmark)"
 java -cp "$classpath" dev.processpool.bench.LifecycleBenchmark "$out/lifecycle.json" "${quick[@]}"
 
@@ -65,6 +86,7 @@ echo "== CPython $(python3 -c 'import platform; print(platform.python_version())
 python3 bench/python/bench_mp.py "${quick[@]}" > "$out/python.json"
 echo "load.cpython=$(load)" >> "$out/run-info.properties"
 echo "seconds.cpython=$SECONDS" >> "$out/run-info.properties"
+fi
 kill "$sampler"
 echo "load.samples=$(paste -sd' ' "$out/load-samples.txt")" >> "$out/run-info.properties"
 echo "   load average: $(load)"

@@ -2,10 +2,12 @@
 """The processpool benchmark workloads on CPython's multiprocessing.Pool, for each start method.
 
 Prints one JSON document on stdout (progress goes to stderr). Standard library only.
+With --headline, the headline figures instead (fresh pools, pools back to back and half a second apart, memory
+after work), as HeadlineBenchmark measures them on the Java side.
 Each figure is repeated; the JSON keeps every sample so that the report can take medians.
 The Java side (src/bench/java/dev/processpool/bench) runs the same workloads with the same sizes.
 
-    python3 bench/python/bench_mp.py [--quick]
+    python3 bench/python/bench_mp.py [--headline] [--quick]
 """
 import json
 import math
@@ -29,6 +31,17 @@ PRIMES_CHUNKS = 8
 CPU_ROUNDS = 10
 RSS_ROUNDS = 3
 IDLE_PAUSE_S = 0.5
+# the headline (HeadlineBenchmark)
+HEADLINE_FIRST_RESULT_ROUNDS = 10
+APART_S = 0.5
+FRESH_ROUNDS = 5
+FRESH_APPLY_CALLS = 1000
+IDLE_AFTER_WORK_S = 2.0
+HEADLINE_CPU_ROUNDS = 5
+LONG_CPU_ROUNDS = 1          # CPython takes about 20 s for the long job on one worker
+LONG_PRIMES_LIMIT = 6_000_000
+LONG_PRIMES_CHUNKS = 16
+LONG_PRIMES_BELOW_LIMIT = 412_849
 
 
 # --- the tasks (module level, so that spawn and forkserver children find them by name) ---
@@ -141,11 +154,11 @@ def throughput(pool):
     }
 
 
-def cpu_seconds(pool, ranges):
+def cpu_seconds(pool, ranges, expected=25_997):
     start = time.perf_counter()
     total = sum(pool.map(count_primes, ranges, chunksize=1))
     elapsed = time.perf_counter() - start
-    assert total == 25_997, total
+    assert total == expected, total
     return elapsed
 
 
@@ -223,6 +236,84 @@ def measure(methods):
     return figures
 
 
+def one_untimed_then_timed_rate(run, n):
+    run()
+    start = time.perf_counter()
+    run()
+    return n / (time.perf_counter() - start)
+
+
+def fresh_pool_work(ctx, add):
+    """One fresh 2-worker pool: its workers' memory fresh, each kind of call once untimed and once timed, then its
+    workers' memory after IDLE_AFTER_WORK_S idle."""
+    inputs_1m, inputs_20k, inputs_200k = list(range(1_000_000)), list(range(20_000)), list(range(200_000))
+    with ctx.Pool(WORKERS) as pool:
+        pids = sorted(set(pool.map(worker_pid, range(2), chunksize=1)))
+        time.sleep(IDLE_PAUSE_S)
+        for pid in pids:
+            add("rss_fresh_mib", vm_rss_mib(pid))
+        pool.apply(identity, (0,))
+        trips = []
+        for i in range(FRESH_APPLY_CALLS):
+            start = time.perf_counter_ns()
+            pool.apply(identity, (i,))
+            trips.append((time.perf_counter_ns() - start) / 1e3)
+        add("apply_fresh_us", quantile(trips, 0.5))
+        add("map_1m_fresh_items_per_s", one_untimed_then_timed_rate(lambda: pool.map(plus_one, inputs_1m), 1_000_000))
+        add("map_20k_c1_fresh_items_per_s",
+            one_untimed_then_timed_rate(lambda: pool.map(plus_one, inputs_20k, chunksize=1), 20_000))
+        add("imap_unordered_200k_fresh_items_per_s", one_untimed_then_timed_rate(
+            lambda: sum(1 for _ in pool.imap_unordered(plus_one, inputs_200k, chunksize=1000)), 200_000))
+        time.sleep(IDLE_AFTER_WORK_S)
+        for pid in pids:
+            add("rss_after_work_mib", vm_rss_mib(pid))
+
+
+def speedup_on_fresh_pools(ctx, untimed, timed, expected, prefix, add):
+    with ctx.Pool(1) as pool1, ctx.Pool(2) as pool2:
+        cpu_seconds(pool1, untimed)
+        cpu_seconds(pool2, untimed)
+        one = cpu_seconds(pool1, timed, expected)
+        two = cpu_seconds(pool2, timed, expected)
+    add(prefix + "_1_worker_s", one)
+    add(prefix + "_2_workers_s", two)
+    add(prefix + "_speedup", one / two)
+
+
+def measure_headline(methods):
+    figures = {m: {} for m in methods}
+    contexts = {m: mp.get_context(m) for m in methods}
+
+    def adder(m):
+        return lambda figure, sample: figures[m].setdefault(figure, []).append(sample)
+
+    log("headline: pools made back to back")
+    for m in methods:                      # not interleaved: another method's pool would be a pause
+        for _ in range(HEADLINE_FIRST_RESULT_ROUNDS):
+            adder(m)("first_result_b2b_ms", time_to_first_result_ms(contexts[m]))
+    log("headline: pools made half a second apart")
+    for _ in range(HEADLINE_FIRST_RESULT_ROUNDS):
+        for m in methods:
+            time.sleep(APART_S)
+            adder(m)("first_result_05_ms", time_to_first_result_ms(contexts[m]))
+    log("headline: work on fresh pools")
+    for _ in range(FRESH_ROUNDS):
+        for m in methods:
+            fresh_pool_work(contexts[m], adder(m))
+    log("headline: CPU-bound on fresh pools")
+    ranges = prime_ranges(PRIMES_LIMIT, PRIMES_CHUNKS)
+    long_ranges = prime_ranges(LONG_PRIMES_LIMIT, LONG_PRIMES_CHUNKS)
+    for _ in range(HEADLINE_CPU_ROUNDS):
+        for m in methods:
+            speedup_on_fresh_pools(contexts[m], ranges, ranges, 25_997, "cpu_fresh", adder(m))
+    for _ in range(LONG_CPU_ROUNDS):
+        for m in methods:
+            if m != "fork":                # the long job only for the start methods processpool has
+                speedup_on_fresh_pools(contexts[m], ranges, long_ranges, LONG_PRIMES_BELOW_LIMIT, "cpu_long",
+                                       adder(m))
+    return figures
+
+
 def quantile(values, q):
     """The nearest-rank quantile, as the Java side computes it."""
     ordered = sorted(values)
@@ -231,11 +322,14 @@ def quantile(values, q):
 
 def main():
     global FIRST_RESULT_ROUNDS, CHURN_ROUNDS, THROUGHPUT_ROUNDS, CPU_ROUNDS, RSS_ROUNDS, BETWEEN_POOLS_SECONDS
+    global HEADLINE_FIRST_RESULT_ROUNDS, FRESH_ROUNDS, HEADLINE_CPU_ROUNDS, LONG_PRIMES_LIMIT, LONG_PRIMES_BELOW_LIMIT
     if "--quick" in sys.argv[1:]:          # a smoke run of the script itself, not for figures
         FIRST_RESULT_ROUNDS, CHURN_ROUNDS, THROUGHPUT_ROUNDS, CPU_ROUNDS, RSS_ROUNDS = 2, 1, 1, 1, 1
         BETWEEN_POOLS_SECONDS = 0
+        HEADLINE_FIRST_RESULT_ROUNDS, FRESH_ROUNDS, HEADLINE_CPU_ROUNDS = 1, 1, 1
+        LONG_PRIMES_LIMIT, LONG_PRIMES_BELOW_LIMIT = 600_000, 49_098
     methods = [m for m in ("fork", "forkserver", "spawn") if m in mp.get_all_start_methods()]
-    figures = measure(methods)
+    figures = measure_headline(methods) if "--headline" in sys.argv[1:] else measure(methods)
     json.dump({
         "implementation": "CPython multiprocessing",
         "version": platform.python_version(),

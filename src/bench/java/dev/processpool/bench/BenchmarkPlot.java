@@ -9,7 +9,9 @@ import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import javax.imageio.ImageIO;
 
 /**
@@ -34,16 +36,20 @@ final class BenchmarkPlot {
             Column.CPYTHON_SPAWN, new Color(0xF5B971));
 
     private final BenchmarkResults results;
+    private final BiFunction<Figure, Column, Double> targets;
     private final Graphics2D g;
 
-    private BenchmarkPlot(BenchmarkResults results, Graphics2D g) {
+    private BenchmarkPlot(BenchmarkResults results, BiFunction<Figure, Column, Double> targets, Graphics2D g) {
         this.results = results;
+        this.targets = targets;
         this.g = g;
     }
 
-    static void write(BenchmarkResults results, String subtitle, Path png) throws IOException {
+    /** One panel per figure of {@code shown}; {@code targets} gives processpool's target of a figure, or null. */
+    static void write(BenchmarkResults results, List<Figure> shown, BiFunction<Figure, Column, Double> targets,
+            String subtitle, Path png) throws IOException {
         System.setProperty("java.awt.headless", "true");
-        int rows = (Figure.values().length + COLUMNS - 1) / COLUMNS;
+        int rows = (shown.size() + COLUMNS - 1) / COLUMNS;
         BufferedImage image = new BufferedImage(WIDTH, HEADER_HEIGHT + rows * PANEL_HEIGHT + MARGIN,
                 BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
@@ -52,10 +58,10 @@ final class BenchmarkPlot {
             g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
             g.setColor(Color.WHITE);
             g.fillRect(0, 0, image.getWidth(), image.getHeight());
-            BenchmarkPlot plot = new BenchmarkPlot(results, g);
+            BenchmarkPlot plot = new BenchmarkPlot(results, targets, g);
             plot.header(subtitle);
             int panelWidth = (WIDTH - MARGIN * (COLUMNS + 1)) / COLUMNS;
-            Figure[] figures = Figure.values();
+            Figure[] figures = shown.toArray(new Figure[0]);
             for (int i = 0; i < figures.length; i++) {
                 int x = MARGIN + (i % COLUMNS) * (panelWidth + MARGIN);
                 int y = HEADER_HEIGHT + (i / COLUMNS) * PANEL_HEIGHT;
@@ -85,7 +91,7 @@ final class BenchmarkPlot {
         g.setStroke(new BasicStroke(3));
         g.drawLine(x + 6, 68, x + 6, 86);
         g.setColor(Color.BLACK);
-        g.drawString("target (issue 6)", x + 16, 82);
+        g.drawString("target (issue 19)", x + 16, 82);
     }
 
     private void panel(Figure figure, int x, int y, int width, int height) {
@@ -123,7 +129,7 @@ final class BenchmarkPlot {
             g.fillRect(barsLeft, rowTop + 3, Math.max(1, barLength), rowHeight - 6);
             String label = Figure.format(s.median());
             int labelX = barsLeft + barLength + 6;
-            Double target = column.isProcesspool() ? figure.target(column.startMethod) : null;
+            Double target = column.isProcesspool() ? targets.apply(figure, column) : null;
             int targetX = target == null ? -1 : barsLeft + (int) Math.round(barsWidth * target / max);
             if (targetX >= labelX - 8 && targetX <= labelX + g.getFontMetrics().stringWidth(label)) {
                 labelX = targetX + 6;   // keep the value clear of the target mark
@@ -147,7 +153,7 @@ final class BenchmarkPlot {
             if (s != null) {
                 max = Math.max(max, s.median());
             }
-            Double target = column.isProcesspool() ? figure.target(column.startMethod) : null;
+            Double target = column.isProcesspool() ? targets.apply(figure, column) : null;
             if (target != null) {
                 max = Math.max(max, target);
             }

@@ -16,9 +16,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The figures of one run, both sides, read from the JSON the harnesses wrote: {@code lifecycle.json}
- * ({@link LifecycleBenchmark}), {@code jmh.json} ({@link SteadyStateBenchmark}) and {@code python.json}
- * ({@code bench_mp.py}). Every figure is a {@link Summary} in the figure's unit.
+ * The figures of one run, both sides, read from the JSON the harnesses wrote: {@code headline.json}
+ * ({@link HeadlineBenchmark}), {@code lifecycle.json} ({@link LifecycleBenchmark}), {@code jmh.json}
+ * ({@link SteadyStateBenchmark}), {@code python-headline.json} and {@code python.json} ({@code bench_mp.py}). Every figure is a {@link Summary} in the figure's unit.
  */
 final class BenchmarkResults {
 
@@ -63,11 +63,19 @@ final class BenchmarkResults {
     }
 
     static BenchmarkResults read(Path dir) throws IOException {
-        JsonObject python = readJson(dir.resolve("python.json")).asJsonObject();
-        BenchmarkResults results = new BenchmarkResults(python.getString("version"));
-        results.addSide("CPython", python);
-        results.addSide("processpool", readJson(dir.resolve("lifecycle.json")).asJsonObject());
-        results.addJmh(readJson(dir.resolve("jmh.json")).asJsonArray());
+        JsonObject pythonHeadline = readJson(dir.resolve("python-headline.json")).asJsonObject();
+        BenchmarkResults results = new BenchmarkResults(pythonHeadline.getString("version"));
+        if (Files.isRegularFile(dir.resolve("jmh.json"))) {   // a run may stop after the headline
+            results.addSide("CPython", readJson(dir.resolve("python.json")).asJsonObject());
+            results.addSide("processpool", readJson(dir.resolve("lifecycle.json")).asJsonObject());
+            results.addJmh(readJson(dir.resolve("jmh.json")).asJsonArray());
+        }
+        results.addSide("CPython", pythonHeadline);
+        JsonObject headline = readJson(dir.resolve("headline.json")).asJsonObject();
+        results.addSide("processpool", headline);
+        Summary emptyJvm = Summary.of(numbers(headline.getJsonArray("empty_jvm_ms")));
+        results.put(Column.PROCESSPOOL_FORKSERVER, Figure.EMPTY_JVM, emptyJvm);
+        results.put(Column.PROCESSPOOL_SPAWN, Figure.EMPTY_JVM, emptyJvm);
         return results;
     }
 

@@ -110,25 +110,12 @@ public final class LifecycleBenchmark {
         try (Pool pool = newPool(method, WORKERS)) {
             long pid = pool.apply(BenchTasks::workerPid, 0);
             Thread.sleep(IDLE_PAUSE_MILLIS);
-            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
-                if (line.startsWith("VmRSS:")) {
-                    return Long.parseLong(line.replaceAll("\\D", "")) / 1024.0;
-                }
-            }
-            throw new IllegalStateException("no VmRSS for pid " + pid);
+            return Rss.mib(pid);
         }
     }
 
-    /** Create a 2-worker pool and get the result of one tiny task; closing is not timed. */
     private static double timeToFirstResultMillis(String method) {
-        long start = System.nanoTime();
-        Pool pool = newPool(method, WORKERS);
-        try {
-            pool.apply(BenchTasks::identity, 1);
-            return millisSince(start);
-        } finally {
-            pool.close();
-        }
+        return PoolRuns.timeToFirstResultMillis(method, WORKERS);
     }
 
     /** A 1-worker pool with {@code maxTasksPerChild=1}: every task needs a new worker. */
@@ -218,21 +205,15 @@ public final class LifecycleBenchmark {
     }
 
     private static double cpuSeconds(Pool pool, List<Range> ranges) {
-        long start = System.nanoTime();
-        long total = pool.map(PrimesDemo::countPrimes, ranges, 1).stream().mapToLong(Long::longValue).sum();
-        double seconds = millisSince(start) / 1e3;
-        if (total != BenchTasks.PRIMES_BELOW_LIMIT) {
-            throw new IllegalStateException("counted " + total + " primes");
-        }
-        return seconds;
+        return PoolRuns.cpuSeconds(pool, ranges, BenchTasks.PRIMES_BELOW_LIMIT);
     }
 
     private static Pool newPool(String method, int processes) {
-        return ProcessContext.of(method).newPool(PoolOptions.builder().processes(processes).build());
+        return PoolRuns.newPool(method, processes);
     }
 
     private static double millisSince(long startNanos) {
-        return (System.nanoTime() - startNanos) / 1e6;
+        return PoolRuns.millisSince(startNanos);
     }
 
     private void put(String method, String figure, Object value) {

@@ -129,6 +129,11 @@ final class ParentLink {
         return inbox.take();
     }
 
+    /** The next frame, or null if none comes within {@code timeoutMillis}. */
+    Frame next(long timeoutMillis) throws InterruptedException {
+        return inbox.poll(timeoutMillis, TimeUnit.MILLISECONDS);
+    }
+
     /** Writes {@code frame} after those queued before it, waiting for the parent to read if it must. */
     void send(FrameWriter frame) throws IOException {
         sends.add(frame);

@@ -91,8 +91,9 @@ public final class WorkerMain {
         }
         flushStandardStreams();
         link.send(new FrameWriter(FrameType.READY));
+        IdleHeap idleHeap = IdleHeap.configured();
         while (true) {
-            Frame frame = link.next();
+            Frame frame = idleHeap.next(link);
             if (frame.type() == FrameType.SHUTDOWN) {
                 return 0;
             }
