@@ -2,6 +2,7 @@ package dev.processpool.internal.pool;
 
 import dev.processpool.PoolOptions;
 import dev.processpool.TaskFailedException;
+import dev.processpool.TaskTimeoutException;
 import dev.processpool.WorkerDiedException;
 import dev.processpool.internal.channel.FrameChannel;
 import dev.processpool.internal.channel.PrivateSocket;
@@ -61,6 +62,11 @@ final class PoolCore implements WorkerLauncher.Events, PoolControl {
     private static final int CHUNKS_PER_WORKER_SHORT = 4;
     private static final int CHUNKS_PER_WORKER_LONG = 2;
     private static final long SHORT_CHUNK_NANOS = TimeUnit.MICROSECONDS.toNanos(500);
+    /**
+     * How long after the time limit (or a cancellation) the pool waits for the running item to return before it
+     * stops its worker: the item fails within the limit and this plus a tick of the {@link ItemSupervisor}.
+     */
+    static final long STOP_GRACE_NANOS = TimeUnit.MILLISECONDS.toNanos(1200);
 
     private final String startMethod;
     /** Set before the workers start: the name the pool got registered under, and its start method. */
@@ -68,6 +74,10 @@ final class PoolCore implements WorkerLauncher.Events, PoolControl {
     /** Written under the lock (resize); read without it by callers sizing their chunks. */
     private volatile int processes;
     private final int maxTasksPerChild;
+    /** The time limit per item; null for none. */
+    private final java.time.Duration taskTimeout;
+    private final long maxMemoryPerChild;
+    private final ItemSupervisor supervisor;
     private final String initializerCode;
     private final String parentClassPath = System.getProperty("java.class.path", "");
     private final PrivateSocket socket;
@@ -96,6 +106,8 @@ final class PoolCore implements WorkerLauncher.Events, PoolControl {
     private int busy;
     private long tasksSubmitted;
     private long workerRestarts;
+    private long tasksTimedOut;
+    private long workersRecycledForMemory;
 
     PoolCore(String startMethod, WorkerStarter starter, PoolOptions options, String initializerCode)
             throws IOException {
@@ -103,6 +115,9 @@ final class PoolCore implements WorkerLauncher.Events, PoolControl {
         this.name = "pool (" + startMethod + ")";
         this.processes = options.processes();
         this.maxTasksPerChild = options.maxTasksPerChild();
+        this.taskTimeout = options.taskTimeout().orElse(null);
+        this.maxMemoryPerChild = options.maxMemoryPerChild();
+        this.supervisor = new ItemSupervisor("processpool-" + startMethod + "-supervisor", this::supervise);
         this.initializerCode = initializerCode;
         this.socket = PrivateSocket.open("pool.sock");
         this.launcher = new WorkerLauncher(starter, socket, options, this);
@@ -122,6 +137,9 @@ final class PoolCore implements WorkerLauncher.Events, PoolControl {
 
     /** Starts all workers; if one cannot be started, stops those already started and throws. */
     void startWorkers() throws IOException {
+        if (taskTimeout != null) {
+            supervisor.ensureStarted();
+        }
         synchronized (this) {
             starting += processes;
         }
@@ -143,6 +161,15 @@ final class PoolCore implements WorkerLauncher.Events, PoolControl {
 
     String initializerCode() {
         return initializerCode;
+    }
+
+    /** The time limit per item in nanoseconds, 0 for none: the worker interrupts an item at it. */
+    long timeoutNanos() {
+        return taskTimeout == null ? 0 : taskTimeout.toNanos();
+    }
+
+    Chunk.Origin origin(WorkerConnection worker) {
+        return new Chunk.Origin(worker.pid(), taskTimeout);
     }
 
     StartedWorker claim(String token) {
@@ -315,6 +342,7 @@ final class PoolCore implements WorkerLauncher.Events, PoolControl {
     /** The worker ran its initializer: its start succeeded. */
     synchronized void workerReady(WorkerConnection worker) {
         worker.ready = true;
+        worker.item.lastHeard = System.nanoTime();
         startFailuresInARow = 0;
     }
 
@@ -342,19 +370,26 @@ final class PoolCore implements WorkerLauncher.Events, PoolControl {
             return;
         }
         // Complete before the worker is released, so that a close() that is waiting returns only after this.
-        chunk.complete(results, failures, "in worker pid " + worker.pid());
+        chunk.complete(results, failures, origin(worker));
+        boolean tooLarge = maxMemoryPerChild > 0 && ResidentMemory.of(worker.pid()) > maxMemoryPerChild;
         List<Runnable> actions = new ArrayList<>();
         synchronized (this) {
             worker.inFlight.pollFirst();
             long now = System.nanoTime();
             chunkTimes.add(now - worker.runningSince);
             worker.runningSince = now;   // the next chunk, if it holds one, starts now
+            worker.item.nextChunk(now);
             busy--;
             worker.tasksDone++;
             if (state.isFinal()) {
                 return;
             }
-            if (leaving || maxTasksPerChild > 0 && worker.tasksDone >= maxTasksPerChild
+            if (tooLarge && !worker.draining && !worker.retiring) {
+                workersRecycledForMemory++;
+                LOG.log(Level.INFO, "{0}: worker pid {1} holds more than maxMemoryPerChild ({2} bytes); replacing it",
+                        name, Long.toString(worker.pid()), maxMemoryPerChild);
+            }
+            if (leaving || tooLarge || maxTasksPerChild > 0 && worker.tasksDone >= maxTasksPerChild
                     || worker.draining && worker.inFlight.isEmpty()) {
                 requeueLocked(worker);
                 actions.addAll(retireLocked(worker));
@@ -381,13 +416,23 @@ final class PoolCore implements WorkerLauncher.Events, PoolControl {
     void connectionLost(WorkerConnection worker) {
         int status = exitStatus(worker.process());
         Chunk running;
+        int runningIndex;
+        RunningItem.Stop stop;
         synchronized (this) {
             running = worker.ready && !worker.retiring ? worker.inFlight.peekFirst() : null;
+            runningIndex = worker.item.index(running);
+            stop = worker.item.stop;
         }
+        boolean rest = false;
         if (running != null) {
-            running.fail(new WorkerDiedException(worker.pid(), status, "worker pid " + worker.pid() + " "
-                    + describeExit(status) + " while running this task"
-                    + WorkerLauncher.describeOutput(worker.process().outputTail())));
+            RuntimeException error = stop == RunningItem.Stop.TIMED_OUT
+                    ? new TaskTimeoutException(taskTimeout, worker.pid(), "the item ran past the pool's task timeout of "
+                            + taskTimeout + " and did not return within " + STOP_GRACE_NANOS / 1_000_000
+                            + " ms of its interrupt; its worker pid " + worker.pid() + " was stopped and replaced")
+                    : new WorkerDiedException(worker.pid(), status, "worker pid " + worker.pid() + " "
+                            + describeExit(status) + " while running this task"
+                            + WorkerLauncher.describeOutput(worker.process().outputTail()));
+            rest = running.withdrawn() ? false : running.workerLost(runningIndex, error);
         }
         List<Runnable> actions = new ArrayList<>();
         synchronized (this) {
@@ -396,13 +441,18 @@ final class PoolCore implements WorkerLauncher.Events, PoolControl {
                 busy--;
             }
             requeueLocked(worker);
+            if (rest && !state.isFinal()) {
+                queue.addFirst(running);   // its items not started, before the chunks that were waiting behind it
+            }
             connections.remove(worker);
             if (!worker.ready && !worker.retiring) {
                 actions.addAll(startFailedLocked("worker pid " + worker.pid() + " " + describeExit(status)
                         + " before it was ready" + WorkerLauncher.describeOutput(worker.process().outputTail())));
             } else if (!worker.retiring && !state.isFinal()) {
-                LOG.log(Level.WARNING, "{0}: worker pid {1} {2}; replacing it", name, Long.toString(worker.pid()),
-                        describeExit(status));
+                if (stop == RunningItem.Stop.NONE) {
+                    LOG.log(Level.WARNING, "{0}: worker pid {1} {2}; replacing it", name, Long.toString(worker.pid()),
+                            describeExit(status));
+                }
                 actions.addAll(replaceLocked());
             }
             actions.addAll(assignLocked());
@@ -416,7 +466,7 @@ final class PoolCore implements WorkerLauncher.Events, PoolControl {
         while (!worker.inFlight.isEmpty()) {
             Chunk chunk = worker.inFlight.pollLast();
             busy--;
-            if (!state.isFinal()) {
+            if (!state.isFinal() && !chunk.withdrawn()) {
                 queue.addFirst(chunk);
             }
         }
@@ -452,6 +502,159 @@ final class PoolCore implements WorkerLauncher.Events, PoolControl {
             notifyAll();
         }
         actions.forEach(Runnable::run);
+    }
+
+    // ---- supervision of running items: progress, time limits, cancellation
+
+    /**
+     * The worker reported the outcomes of items {@code from..to-1} of its running chunk, and which item runs (or
+     * -1) since {@code runningNanos} ago; {@code timedOut}: that item ran past the time limit and was interrupted.
+     */
+    void progress(WorkerConnection worker, long chunkId, int from, int to, byte[] results, List<ItemFailure> failures,
+            int running, long runningNanos, boolean timedOut) {
+        Chunk chunk;
+        synchronized (this) {
+            chunk = worker.inFlight.peekFirst();
+        }
+        if (chunk == null || chunk.id != chunkId) {
+            return;
+        }
+        chunk.reported(from, to, results, failures, origin(worker));
+        synchronized (this) {
+            long now = System.nanoTime();
+            if (timedOut && !worker.item.timedOut(chunk)) {
+                tasksTimedOut++;
+            }
+            worker.item.reported(chunk, running, now - runningNanos, timedOut, now);
+        }
+    }
+
+    /** Anything from the worker: it is alive and not wedged. */
+    synchronized void heard(WorkerConnection worker) {
+        worker.item.lastHeard = System.nanoTime();
+    }
+
+    /**
+     * The caller gave up on these chunks (cancelled or completed its future itself): those queued are dropped,
+     * those waiting in a worker's channel are asked back, and a worker running one is asked to interrupt it and,
+     * if it has not given it up within the grace, stopped and replaced ({@link #supervise()}).
+     */
+    void withdraw(List<Chunk> chunks) {
+        chunks.forEach(Chunk::withdraw);
+        supervisor.ensureStarted();
+        List<Runnable> actions = new ArrayList<>();
+        synchronized (this) {
+            Set<Chunk> withdrawn = new HashSet<>(chunks);
+            queue.removeIf(withdrawn::contains);
+            long now = System.nanoTime();
+            for (WorkerConnection worker : connections) {
+                for (Chunk chunk : worker.inFlight) {
+                    if (withdrawn.contains(chunk)) {
+                        if (chunk == worker.inFlight.peekFirst()) {
+                            worker.item.cancelSince = now;
+                        }
+                        actions.add(() -> worker.cancel(chunk));
+                    }
+                }
+            }
+            actions.addAll(finishIfDoneLocked());
+        }
+        actions.forEach(Runnable::run);
+    }
+
+    /** The worker dropped a cancelled chunk before it started. */
+    void cancelledInWorker(WorkerConnection worker, long chunkId) {
+        List<Runnable> actions = new ArrayList<>();
+        synchronized (this) {
+            if (!worker.inFlight.removeIf(chunk -> chunk.id == chunkId)) {
+                return;
+            }
+            busy--;
+            if (state.isFinal()) {
+                return;
+            }
+            if (worker.draining && worker.inFlight.isEmpty()) {
+                actions.addAll(retireLocked(worker));
+            }
+            actions.addAll(assignLocked());
+            actions.addAll(finishIfDoneLocked());
+        }
+        actions.forEach(Runnable::run);
+    }
+
+    /**
+     * The supervisor's tick: stops a worker whose item ran past the time limit and the grace, or that has been
+     * silent that long while running a chunk (its JVM is wedged: only the parent can end it), or that has not
+     * given up a cancelled chunk within the grace. Its death then fails only the running item.
+     */
+    void supervise() {
+        List<Runnable> actions = new ArrayList<>();
+        synchronized (this) {
+            long now = System.nanoTime();
+            for (WorkerConnection worker : connections) {
+                Chunk head = worker.inFlight.peekFirst();
+                RunningItem item = worker.item;
+                if (head == null || !worker.ready || item.stop != RunningItem.Stop.NONE) {
+                    continue;
+                }
+                if (head.withdrawn()) {
+                    if (item.cancelSince == 0) {
+                        item.cancelSince = now;   // it became the running chunk after it was cancelled
+                        actions.add(() -> worker.cancel(head));
+                    } else if (now - item.cancelSince > STOP_GRACE_NANOS) {
+                        item.stop = RunningItem.Stop.CANCELLED;
+                        actions.add(worker.process()::kill);
+                    }
+                } else if (taskTimeout != null && overdueLocked(worker, head, now)) {
+                    if (!item.timedOut(head)) {
+                        tasksTimedOut++;
+                    }
+                    item.stop = RunningItem.Stop.TIMED_OUT;
+                    actions.add(worker.process()::kill);
+                    LOG.log(Level.WARNING, "{0}: an item of worker pid {1} ran past the task timeout of {2} and did"
+                            + " not return when interrupted; stopping the worker", name, Long.toString(worker.pid()),
+                            taskTimeout);
+                }
+            }
+        }
+        actions.forEach(Runnable::run);
+    }
+
+    /** Its item ran past the limit and the grace, or the worker has said nothing for that long while running. */
+    private boolean overdueLocked(WorkerConnection worker, Chunk head, long now) {
+        long limit = taskTimeout.toNanos() + STOP_GRACE_NANOS;
+        RunningItem item = worker.item;
+        return item.index(head) >= 0 && now - item.since(head, now) > limit
+                || now - Math.max(worker.runningSince, item.lastHeard) > limit;
+    }
+
+    /** The age of the oldest item running that its worker told of (items are told of after 100 ms), in ms. */
+    @Override
+    public synchronized long longestRunningTaskMillis() {
+        long now = System.nanoTime();
+        long oldest = 0;
+        for (WorkerConnection worker : connections) {
+            Chunk head = worker.inFlight.peekFirst();
+            if (worker.item.index(head) >= 0) {
+                oldest = Math.max(oldest, now - worker.item.since(head, now));
+            }
+        }
+        return TimeUnit.NANOSECONDS.toMillis(oldest);
+    }
+
+    @Override
+    public synchronized long tasksTimedOut() {
+        return tasksTimedOut;
+    }
+
+    @Override
+    public long tasksCancelled() {
+        return itemCounts.cancelled();
+    }
+
+    @Override
+    public synchronized long workersRecycledForMemory() {
+        return workersRecycledForMemory;
     }
 
     // ---- replacing and retiring workers
@@ -539,6 +742,7 @@ final class PoolCore implements WorkerLauncher.Events, PoolControl {
             state = PoolState.CLOSED;
             notifyAll();
             actions.add(socket::close);
+            actions.add(supervisor::stop);
             actions.add(launches::shutdown);
             actions.add(whenStopped);
         }
@@ -591,6 +795,7 @@ final class PoolCore implements WorkerLauncher.Events, PoolControl {
         // Fail the chunks first: the workers' deaths must not be what their callers see.
         unfinished.forEach(chunk -> chunk.fail(reason));
         processesToKill.forEach(StartedWorker::kill);
+        supervisor.stop();
         launcher.killPending();
         channels.forEach(WorkerConnection::close);
         socket.close();

@@ -91,6 +91,8 @@ public final class WorkerMain {
         }
         TaskRunner runner = new TaskRunner(link::fetchResource, start.getString());
         String initializer = start.getString();
+        ItemWatch watch = ItemWatch.start(link, Thread.currentThread(), start.getLong());
+        link.watchedBy(watch);
         if (!initializer.isEmpty()) {
             try {
                 runner.runOnce(initializer);
@@ -109,7 +111,8 @@ public final class WorkerMain {
             }
             if (frame.type() == FrameType.TASK) {
                 long chunkId = frame.getLong();
-                TaskRunner.Results results = runner.run(frame.getString(), frame.getBytes());
+                TaskRunner.Results results = runner.run(chunkId, frame.getString(), frame.getBytes(), frame.getInt(),
+                        watch);
                 flushStandardStreams();
                 link.send(new FrameWriter(FrameType.RESULT).putLong(chunkId).putBytes(results.encoded())
                         .putString(ItemFailure.toJson(results.failures())).putBoolean(results.workerBroken()));
