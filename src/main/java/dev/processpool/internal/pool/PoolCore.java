@@ -414,7 +414,6 @@ final class PoolCore implements WorkerLauncher.Events, PoolControl {
     }
 
     void connectionLost(WorkerConnection worker) {
-        int status = exitStatus(worker.process());
         Chunk running;
         int runningIndex;
         RunningItem.Stop stop;
@@ -423,6 +422,8 @@ final class PoolCore implements WorkerLauncher.Events, PoolControl {
             runningIndex = worker.item.index(running);
             stop = worker.item.stop;
         }
+        // A worker the pool stopped itself was killed: its item's error says why, without waiting for the status.
+        int status = stop == RunningItem.Stop.NONE ? exitStatus(worker.process()) : 137;
         boolean rest = false;
         if (running != null) {
             RuntimeException error = stop == RunningItem.Stop.TIMED_OUT
