@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -549,7 +550,9 @@ final class PoolCore implements WorkerLauncher.Events, PoolControl {
             queue.removeIf(withdrawn::contains);
             long now = System.nanoTime();
             for (WorkerConnection worker : connections) {
-                for (Chunk chunk : worker.inFlight) {
+                // the waiting ones first: the running one, interrupted, would otherwise make way for the next
+                for (Iterator<Chunk> held = worker.inFlight.descendingIterator(); held.hasNext(); ) {
+                    Chunk chunk = held.next();
                     if (withdrawn.contains(chunk)) {
                         if (chunk == worker.inFlight.peekFirst()) {
                             worker.item.cancelSince = now;
