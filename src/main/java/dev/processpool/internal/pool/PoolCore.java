@@ -770,6 +770,37 @@ final class PoolCore implements WorkerLauncher.Events, PoolControl {
         stopNow(PoolState.TERMINATED, new CancellationException("the pool was terminated"));
     }
 
+    /**
+     * Closes, waiting at most {@code bound} for the accepted tasks; then terminates.
+     *
+     * @return the items abandoned: accepted and neither done nor withdrawn when the bound ran out (0 if none)
+     */
+    long closeWithin(java.time.Duration bound) throws InterruptedException {
+        List<Runnable> actions = List.of();
+        synchronized (this) {
+            if (state == PoolState.RUNNING) {
+                state = PoolState.CLOSING;
+                actions = finishIfDoneLocked();
+            }
+        }
+        actions.forEach(Runnable::run);
+        long abandoned = 0;
+        synchronized (this) {
+            long deadline = System.nanoTime() + bound.toNanos();
+            while (!state.isFinal()) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    abandoned = tasksSubmitted - itemCounts.completed() - itemCounts.failed() - itemCounts.cancelled();
+                    break;
+                }
+                TimeUnit.NANOSECONDS.timedWait(this, left);
+            }
+        }
+        terminate();
+        awaitStopped();
+        return Math.max(0, abandoned);
+    }
+
     private List<Runnable> breakLocked(RuntimeException reason) {
         brokenReason = reason;
         LOG.log(Level.ERROR, name + " is broken: " + reason.getMessage());

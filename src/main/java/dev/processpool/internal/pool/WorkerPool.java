@@ -364,6 +364,33 @@ public final class WorkerPool implements Pool {
         unclosed.clean();
     }
 
+    /**
+     * Closes this pool, waiting at most {@code bound} for the tasks it accepted, then terminates it: how a container
+     * stops a pool whose owner was destroyed, so that a hung task cannot hold up an undeploy.
+     *
+     * @return how many accepted items were abandoned (0 if all were done in time)
+     */
+    public long closeWithin(java.time.Duration bound) {
+        for (ChunkFeeder feeder : openFeeders) {
+            try {
+                feeder.feedAll();
+            } catch (RuntimeException e) {
+                // refused input stays with its iterator
+            }
+        }
+        long abandoned;
+        try {
+            abandoned = core.closeWithin(bound);
+        } catch (InterruptedException e) {
+            core.terminate();
+            Thread.currentThread().interrupt();
+            abandoned = 0;
+        }
+        registration.close();
+        unclosed.clean();
+        return abandoned;
+    }
+
     @Override
     public void terminate() {
         core.terminate();
