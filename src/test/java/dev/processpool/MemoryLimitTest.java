@@ -56,6 +56,23 @@ class MemoryLimitTest {
     }
 
     @Test
+    void workersReplacedForMemoryLoseNoItemAndRunNoneTwice(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        // every worker is above one byte: each is replaced after its chunk, while chunks wait in its channel
+        pool = TestPools.newPool(startMethod, PoolOptions.builder().processes(2).maxMemoryPerChild(1).build());
+        String marks = dir.toString();
+        java.util.List<Integer> items = java.util.stream.IntStream.range(0, 40).boxed().toList();
+        assertEquals(items, pool.map((Integer item) -> {
+            SupervisedTasks.mark(marks, item);
+            return item;
+        }, items, 1));
+        int[] once = new int[40];
+        java.util.Arrays.fill(once, 1);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(once, SupervisedTasks.runs(dir, 40));
+        org.junit.jupiter.api.Assertions.assertTrue(pool.control().workersRecycledForMemory() >= 2);
+    }
+
+    @Test
     void withoutALimitTheSameWorkerStays() {
         pool = TestPools.newPool(startMethod, PoolOptions.builder().processes(1).jvmOptions("-Xmx512m").build());
         long grown = pool.apply(MemoryLimitTest::grow, 320);

@@ -370,9 +370,9 @@ final class PoolCore implements WorkerLauncher.Events, PoolControl {
             worker.close();
             return;
         }
+        boolean tooLarge = maxMemoryPerChild > 0 && tooLarge(worker);
         // Complete before the worker is released, so that a close() that is waiting returns only after this.
         chunk.complete(results, failures, origin(worker));
-        boolean tooLarge = maxMemoryPerChild > 0 && ResidentMemory.of(worker.pid()) > maxMemoryPerChild;
         List<Runnable> actions = new ArrayList<>();
         synchronized (this) {
             worker.inFlight.pollFirst();
@@ -385,15 +385,13 @@ final class PoolCore implements WorkerLauncher.Events, PoolControl {
             if (state.isFinal()) {
                 return;
             }
-            if (tooLarge && !worker.draining && !worker.retiring) {
-                workersRecycledForMemory++;
-                LOG.log(Level.INFO, "{0}: worker pid {1} holds more than maxMemoryPerChild ({2} bytes); replacing it",
-                        name, Long.toString(worker.pid()), maxMemoryPerChild);
-            }
-            if (leaving || tooLarge || maxTasksPerChild > 0 && worker.tasksDone >= maxTasksPerChild
+            if (leaving || maxTasksPerChild > 0 && worker.tasksDone >= maxTasksPerChild
                     || worker.draining && worker.inFlight.isEmpty()) {
                 requeueLocked(worker);
                 actions.addAll(retireLocked(worker));
+                actions.addAll(replaceLocked());
+            } else if (tooLarge) {
+                // draining: the chunks it holds are in its channel already, it runs them and then leaves
                 actions.addAll(replaceLocked());
             }
             actions.addAll(assignLocked());
@@ -407,6 +405,27 @@ final class PoolCore implements WorkerLauncher.Events, PoolControl {
      * chunks waiting behind it never ran and go back to the head of the queue, as does the first one of a
      * worker that died starting or was leaving anyway.
      */
+    /**
+     * Whether the worker holds more than maxMemoryPerChild; if so it is draining from now on (takes no more chunks).
+     * Decided before its chunk completes, so that the caller's next task does not go to it, and counted.
+     */
+    private boolean tooLarge(WorkerConnection worker) {
+        long resident = ResidentMemory.of(worker.pid());
+        if (resident <= maxMemoryPerChild) {
+            return false;
+        }
+        synchronized (this) {
+            if (worker.draining || worker.retiring || state.isFinal()) {
+                return false;   // leaving anyway
+            }
+            worker.draining = true;
+            workersRecycledForMemory++;
+        }
+        LOG.log(Level.INFO, "{0}: worker pid {1} holds {2} bytes, more than maxMemoryPerChild ({3}); replacing it",
+                name, Long.toString(worker.pid()), resident, maxMemoryPerChild);
+        return true;
+    }
+
     /** The worker said HELLO and was gone before it could be sent START: a start that failed. */
     void lostBeforeStart(WorkerConnection worker) {
         int status = exitStatus(worker.process());
