@@ -38,6 +38,9 @@ final class ItemWatch {
     private final long reportAfterNanos;
     private final long tickNanos;
     private volatile ChunkRun current;
+    /** The chunk the main thread works on, from reading its inputs to sending its result; 0 if none. */
+    private volatile long busyWith;
+    private long lastBeat;
 
     /** @param timeoutNanos the pool's time limit per item; 0 for none */
     static ItemWatch start(ParentLink link, Thread main, long timeoutNanos) {
@@ -60,6 +63,14 @@ final class ItemWatch {
         this.reportAfterNanos = timeoutNanos > 0 ? Math.min(REPORT_AFTER_NANOS, timeoutNanos / 2) : REPORT_AFTER_NANOS;
         this.tickNanos = Math.max(TimeUnit.MILLISECONDS.toNanos(2),
                 Math.min(TimeUnit.MILLISECONDS.toNanos(25), reportAfterNanos / 4));
+    }
+
+    /**
+     * The main thread works on {@code chunkId} (0: on none any more): with a time limit the parent hears from this
+     * worker while it reads the chunk's inputs and writes its results too, not only while items run.
+     */
+    void busyWith(long chunkId) {
+        busyWith = chunkId;
     }
 
     /** The main thread starts running items {@code start} to {@code end - 1} of a chunk. */
@@ -99,13 +110,28 @@ final class ItemWatch {
         while (true) {
             LockSupport.parkNanos(tickNanos);
             ChunkRun run = current;
-            if (run != null) {
-                try {
+            try {
+                if (run != null) {
                     run.look(System.nanoTime());
-                } catch (IOException e) {
-                    return;   // the channel is gone; the worker is ending
+                } else if (timeoutNanos > 0) {
+                    beatIfBusy();
                 }
+            } catch (IOException e) {
+                return;   // the channel is gone; the worker is ending
             }
+        }
+    }
+
+    /** Between items (reading inputs, writing results), a report without outcomes: this worker is alive. */
+    private void beatIfBusy() throws IOException {
+        long chunkId = busyWith;
+        long now = System.nanoTime();
+        if (chunkId != 0 && now - lastBeat >= HEARTBEAT_NANOS) {
+            lastBeat = now;
+            link.send(new FrameWriter(FrameType.PROGRESS).putLong(chunkId).putInt(0).putInt(0)
+                    .putBytes(new byte[0]).putString("[]").putInt(-1).putLong(0).putBoolean(false));
+        } else if (chunkId == 0) {
+            lastBeat = now;
         }
     }
 

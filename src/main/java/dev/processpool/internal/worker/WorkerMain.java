@@ -111,11 +111,13 @@ public final class WorkerMain {
             }
             if (frame.type() == FrameType.TASK) {
                 long chunkId = frame.getLong();
+                watch.busyWith(chunkId);
                 TaskRunner.Results results = runner.run(chunkId, frame.getString(), frame.getBytes(), frame.getInt(),
                         watch);
                 flushStandardStreams();
                 link.send(new FrameWriter(FrameType.RESULT).putLong(chunkId).putBytes(results.encoded())
                         .putString(ItemFailure.toJson(results.failures())).putBoolean(results.workerBroken()));
+                watch.busyWith(0);
                 if (results.workerBroken()) {
                     return EXIT_AFTER_VM_ERROR;
                 }
