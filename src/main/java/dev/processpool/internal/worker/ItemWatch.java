@@ -184,44 +184,39 @@ final class ItemWatch {
         /**
          * Item {@code index} returned {@code result} or threw {@code error}. An item that ran past the time limit
          * fails with a {@link TaskTimeoutException} whatever it did.
+         *
+         * @return whether the chunk was cancelled: its remaining items are to be skipped
          */
-        void itemDone(int index, Object result, Throwable error) throws IOException {
-            if (flagged) {
-                synchronized (this) {
-                    if (timedOutIndex == index) {
-                        Thread.interrupted();
-                        error = new TaskTimeoutException(Duration.ofNanos(timeoutNanos), ProcessHandle.current().pid(),
-                                "the item ran past the pool's task timeout of " + Duration.ofNanos(timeoutNanos)
-                                        + " and was interrupted");
-                    }
-                }
-            }
-            if (error != null) {
-                synchronized (this) {
-                    failures.add(new ItemFailure(index, RemoteFailure.of(error)));
-                }
-            } else {
+        boolean itemDone(int index, Object result, Throwable error) throws IOException {
+            if (error == null && !flagged) {   // the way of nearly every item: a store, an ordered store, a read
                 results[index - start] = result;
+                done.lazySet(index + 1);
+                return false;
             }
-            done.lazySet(index + 1);
-            if (flagged) {
-                synchronized (this) {
-                    if (runningReported && !cancelled) {
-                        report(-1, 0, false);   // the item reported running is done: its outcome goes now
-                    }
-                    runningReported = false;
-                    flagged = cancelled;
+            return itemDoneWatched(index, result, error);
+        }
+
+        private boolean itemDoneWatched(int index, Object result, Throwable error) throws IOException {
+            synchronized (this) {
+                if (timedOutIndex == index) {
+                    Thread.interrupted();
+                    error = new TaskTimeoutException(Duration.ofNanos(timeoutNanos), ProcessHandle.current().pid(),
+                            "the item ran past the pool's task timeout of " + Duration.ofNanos(timeoutNanos)
+                                    + " and was interrupted");
                 }
+                if (error != null) {
+                    failures.add(new ItemFailure(index, RemoteFailure.of(error)));
+                } else {
+                    results[index - start] = result;
+                }
+                done.lazySet(index + 1);
+                if (runningReported && !cancelled) {
+                    report(-1, 0, false);   // the item reported running is done: its outcome goes now
+                }
+                runningReported = false;
+                flagged = cancelled;
+                return cancelled;
             }
-        }
-
-        /** Whether the chunk was cancelled: its remaining items are skipped. */
-        boolean cancelled() {
-            return flagged && isCancelled();
-        }
-
-        private synchronized boolean isCancelled() {
-            return cancelled;
         }
 
         /** The results of every item, in order, and the failures. */

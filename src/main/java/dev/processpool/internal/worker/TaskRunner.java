@@ -74,8 +74,7 @@ final class TaskRunner {
                     error = t;
                     broken |= t instanceof VirtualMachineError;
                 }
-                run.itemDone(i, result, error);
-                if (run.cancelled()) {
+                if (run.itemDone(i, result, error)) {
                     return new Results(EMPTY_LIST, List.of(new ItemFailure(-1, RemoteFailure.of(
                             new java.util.concurrent.CancellationException("the chunk was cancelled")))), broken);
                 }
