@@ -99,7 +99,7 @@ class CancellationTest {
         CompletableFuture<Long> running = pool.applyAsync((Integer item) -> markThenSwallow(marks, item), 0);
         awaitRun(0);
         assertTrue(running.cancel(true));
-        // the grace (1.2 s), then a new worker JVM: generous for a loaded machine
+        // the grace (1 s), then a new worker JVM: generous for a loaded machine
         nextTaskRunsWithin(Duration.ofSeconds(10));
         assertTrue(!pool.workerPids().contains(pid), "the worker was replaced");
         TestPools.await("the stopped worker to be gone", Duration.ofSeconds(10), () -> !TestPools.isAlive(pid));

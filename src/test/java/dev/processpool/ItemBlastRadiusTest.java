@@ -107,7 +107,7 @@ class ItemBlastRadiusTest {
         Iterator<Integer> results = pool.imapUnordered((Integer item) -> markThen(marks, "hang", item), inputs(),
                 ITEMS);
         TestPools.await("the 50th item to run", Duration.ofSeconds(30), () -> Files.exists(dir.resolve("pid")));
-        // the worker tells of an item running long after 100 ms; a kill before that fails the items after the last
+        // the worker tells of an item running long after half a second; a kill before that fails the items after the last
         // it told of, as a death before any report did
         TestPools.await("the worker to report the 50th item", Duration.ofSeconds(10),
                 () -> pool.control().longestRunningTaskMillis() > 0);

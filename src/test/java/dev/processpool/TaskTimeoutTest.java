@@ -10,6 +10,9 @@ import dev.processpool.internal.pool.WorkerPool;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -50,42 +53,68 @@ class TaskTimeoutTest {
         return x + 1;
     }
 
-    /** Runs {@code task} and returns its TaskTimeoutException, checking the bound and that the pool goes on. */
-    private TaskTimeoutException timesOut(ProcessFunction<Integer, Long> task) {
+    /**
+     * Runs {@code task} (which marks its start first) and returns its TaskTimeoutException, checking that it came
+     * within the limit plus 2 s of the item's start, and that the pool goes on.
+     */
+    private TaskTimeoutException timesOut(ProcessFunction<Integer, Long> task) throws Exception {
         long pidBefore = pool.workerPids().get(0);
+        CompletableFuture<Long> running = pool.applyAsync(task, 0);
+        TestPools.await("the item to start", Duration.ofSeconds(30), () -> started());
         long start = System.nanoTime();
-        TaskFailedException failure = assertThrows(TaskFailedException.class, () -> pool.apply(task, 0));
+        ExecutionException failure = assertThrows(ExecutionException.class,
+                () -> running.get(BOUND.toSeconds() + 30, TimeUnit.SECONDS));
         Duration took = Duration.ofNanos(System.nanoTime() - start);
-        TaskTimeoutException timeout = assertInstanceOf(TaskTimeoutException.class, failure, failure::toString);
-        assertTrue(took.compareTo(LIMIT) >= 0, "failed before the limit: " + took);
-        assertTrue(took.compareTo(BOUND) < 0, "took " + took + ", more than the limit plus 2 s");
+        TaskTimeoutException timeout = assertInstanceOf(TaskTimeoutException.class, failure.getCause(),
+                failure::toString);
+        assertTrue(took.compareTo(BOUND) < 0, "took " + took + " from its start, more than the limit plus 2 s");
         assertEquals(LIMIT, timeout.limit());
         assertEquals(pidBefore, timeout.pid());
         assertEquals(3, pool.apply(TaskTimeoutTest::plusOne, 2), "the pool goes on");
         return timeout;
     }
 
+    private boolean started() {
+        try {
+            return SupervisedTasks.runs(dir, 1)[0] > 0;
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
     @Test
-    void aSleepIsInterruptedAndTheWorkerStays() {
+    void aSleepIsInterruptedAndTheWorkerStays() throws Exception {
+        String marks = dir.toString();
         long pid = pool.workerPids().get(0);
-        TaskTimeoutException timeout = timesOut(SupervisedTasks::sleep);
+        TaskTimeoutException timeout = timesOut(item -> {
+            SupervisedTasks.mark(marks, item);
+            return SupervisedTasks.sleep(item);
+        });
         assertTrue(timeout.getMessage().contains("task timeout"), timeout.getMessage());
         assertEquals(List.of(pid), pool.workerPids(), "an item that returned when interrupted keeps its worker");
         assertEquals(1, pool.control().tasksTimedOut());
     }
 
     @Test
-    void aBusyLoopHasItsWorkerReplaced() {
+    void aBusyLoopHasItsWorkerReplaced() throws Exception {
+        String marks = dir.toString();
         long pid = pool.workerPids().get(0);
-        timesOut(SupervisedTasks::busyLoop);
+        timesOut(item -> {
+            SupervisedTasks.mark(marks, item);
+            return SupervisedTasks.busyLoop(item);
+        });
         assertNotEquals(List.of(pid), pool.workerPids());
         assertEquals(1, pool.control().tasksTimedOut());
     }
 
     @Test
-    void aTaskThatSwallowsInterruptsHasItsWorkerReplaced() {
+    void aTaskThatSwallowsInterruptsHasItsWorkerReplaced() throws Exception {
+        String marks = dir.toString();
         long pid = pool.workerPids().get(0);
-        timesOut(SupervisedTasks::swallowInterrupts);
+        timesOut(item -> {
+            SupervisedTasks.mark(marks, item);
+            return SupervisedTasks.swallowInterrupts(item);
+        });
         assertNotEquals(List.of(pid), pool.workerPids());
         assertTrue(!TestPools.isAlive(pid) || awaitGone(pid), "the stopped worker is gone");
     }
@@ -95,12 +124,20 @@ class TaskTimeoutTest {
         Path fifo = dir.resolve("fifo");
         assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
         String path = fifo.toString();
-        timesOut(ignored -> SupervisedTasks.readPipe(path));
+        String marks = dir.toString();
+        timesOut(item -> {
+            SupervisedTasks.mark(marks, item);
+            return SupervisedTasks.readPipe(path);
+        });
     }
 
     @Test
-    void aTaskWaitingForItsDeadlockedThreadsTimesOut() {
-        timesOut(SupervisedTasks::deadlock);
+    void aTaskWaitingForItsDeadlockedThreadsTimesOut() throws Exception {
+        String marks = dir.toString();
+        timesOut(item -> {
+            SupervisedTasks.mark(marks, item);
+            return SupervisedTasks.deadlock(item);
+        });
     }
 
     @Test

@@ -45,7 +45,7 @@ public interface PoolMXBean {
 
     /**
      * Age in milliseconds of the oldest item running now, 0 if none: a hung task at a glance. Items are known once
-     * they have run about 100 ms; shorter ones show as 0.
+     * they have run about half a second; shorter ones show as 0.
      */
     long getLongestRunningTaskMillis();
 

@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
  * first cancellation; stopped with the pool.
  */
 final class ItemSupervisor {
-    static final long TICK_MILLIS = 100;
+    static final long TICK_MILLIS = 50;
 
     private final String threadName;
     private final Runnable check;

@@ -67,7 +67,7 @@ final class PoolCore implements WorkerLauncher.Events, PoolControl {
      * How long after the time limit (or a cancellation) the pool waits for the running item to return before it
      * stops its worker: the item fails within the limit and this plus a tick of the {@link ItemSupervisor}.
      */
-    static final long STOP_GRACE_NANOS = TimeUnit.MILLISECONDS.toNanos(1200);
+    static final long STOP_GRACE_NANOS = TimeUnit.MILLISECONDS.toNanos(1000);
 
     private final String startMethod;
     /** Set before the workers start: the name the pool got registered under, and its start method. */
@@ -401,11 +401,6 @@ final class PoolCore implements WorkerLauncher.Events, PoolControl {
     }
 
     /**
-     * The worker's channel closed: it exited, was told to, or died. Only the chunk it was running fails; the
-     * chunks waiting behind it never ran and go back to the head of the queue, as does the first one of a
-     * worker that died starting or was leaving anyway.
-     */
-    /**
      * Whether the worker holds more than maxMemoryPerChild; if so it is draining from now on (takes no more chunks).
      * Decided before its chunk completes, so that the caller's next task does not go to it, and counted.
      */
@@ -433,6 +428,11 @@ final class PoolCore implements WorkerLauncher.Events, PoolControl {
                 + WorkerLauncher.describeOutput(worker.process().outputTail()));
     }
 
+    /**
+     * The worker's channel closed: it exited, was told to, or died. Only the item it was running fails (if it told
+     * of it; else the items of the chunk it had not told of); the rest of that chunk and the chunks waiting behind
+     * it go back to the head of the queue, as does the first one of a worker that died starting or was leaving.
+     */
     void connectionLost(WorkerConnection worker) {
         Chunk running;
         int runningIndex;
@@ -651,7 +651,7 @@ final class PoolCore implements WorkerLauncher.Events, PoolControl {
                 || now - Math.max(worker.runningSince, item.lastHeard) > limit;
     }
 
-    /** The age of the oldest item running that its worker told of (items are told of after 100 ms), in ms. */
+    /** The age of the oldest item running that its worker told of (items are told of after half a second), in ms. */
     @Override
     public synchronized long longestRunningTaskMillis() {
         long now = System.nanoTime();

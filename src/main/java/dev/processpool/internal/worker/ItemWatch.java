@@ -24,11 +24,15 @@ import java.util.concurrent.locks.LockSupport;
  * (the parent stops the worker if it has not returned within a grace); a cancelled chunk's item too.
  *
  * <p>Costs the main thread one ordered store per item (the count of items done) and a read of {@code flagged}: a
- * chunk of tiny items that runs shorter than {@link #REPORT_AFTER_NANOS} sends nothing more than before.
+ * chunk of items each shorter than {@link #REPORT_AFTER_NANOS} sends nothing more than before.
  */
 final class ItemWatch {
-    /** An item running this long is reported, with the outcomes of the items before it. */
-    static final long REPORT_AFTER_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+    /**
+     * An item running this long is reported, with the outcomes of the items before it. Not much shorter: on a
+     * loaded machine a thread of tiny items waits that long for a core now and then, and each report costs an
+     * encoding of the chunk's results so far.
+     */
+    static final long REPORT_AFTER_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
     /** With a time limit, the parent hears from a worker running a chunk at least this often. */
     static final long HEARTBEAT_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
 
