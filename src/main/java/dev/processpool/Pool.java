@@ -13,8 +13,8 @@ import java.util.concurrent.CompletableFuture;
  * worker is replaced: no call waits forever on a dead worker.
  *
  * <p>Life cycle: RUNNING until {@link #close()} (no new tasks; accepted ones finish; workers exit) or
- * {@link #terminate()} (workers stopped now; unfinished futures complete exceptionally). After either,
- * every submitting method throws {@code IllegalStateException("pool is closed")}.
+ * {@link #terminate()} (workers stopped now; unfinished futures complete exceptionally). From the moment either
+ * is called, every submitting method throws {@code IllegalStateException("pool is closed")}.
  *
  * <pre>{@code
  * try (Pool pool = ProcessContext.of("spawn").newPool(PoolOptions.builder().processes(2).build())) {
@@ -43,13 +43,32 @@ public interface Pool extends AutoCloseable {
 
     <T, R> CompletableFuture<List<R>> mapAsync(ProcessFunction<T, R> fn, Iterable<? extends T> inputs, int chunksize);
 
-    /** Results lazily in input order; an item's failure is thrown by {@code next()} at that item. */
+    /**
+     * Results lazily in input order; an item's failure is thrown by {@code next()} at that item. The input is read
+     * lazily, at most {@code chunksize * processes * 4} items ahead of the consumer, so it may be endless.
+     * If the pool is closed before the input was read to its end, the items already read run (they are accepted
+     * work), the rest of the input is never read, and {@code next()} yields their results, then throws
+     * {@code IllegalStateException} where reading stopped; see {@link #close()}.
+     */
     <T, R> Iterator<R> imap(ProcessFunction<T, R> fn, Iterable<? extends T> inputs, int chunksize);
 
-    /** Results lazily in completion order. */
+    /**
+     * Results lazily in completion order. Input is read and accepted as by {@link #imap}, and a {@link #close()}
+     * before its end stops it the same way: the results of the items read, then {@code IllegalStateException}.
+     */
     <T, R> Iterator<R> imapUnordered(ProcessFunction<T, R> fn, Iterable<? extends T> inputs, int chunksize);
 
-    /** No new tasks; finishes the accepted ones; returns when the workers have exited. */
+    /**
+     * No new tasks; finishes the accepted ones; returns when the workers have exited. From the moment it is called,
+     * every submitting method throws {@code IllegalStateException("pool is closed")}, from any thread.
+     *
+     * <p>Accepted work is every call that returned before {@code close()} was called ({@code apply}, {@code map}
+     * and their async forms), and, for an {@code imap} or {@code imapUnordered} whose input was not read to its
+     * end, the items it had read from its input when {@code close()} was called: no more than
+     * {@code chunksize * processes * 4} beyond those its consumer had taken. {@code close()} reads no input, so an
+     * abandoned {@code imap} over an endless input (try-with-resources left early) never keeps it running; that
+     * iterator then yields the results of the items read and throws {@code IllegalStateException} after them.
+     */
     @Override
     void close();
 

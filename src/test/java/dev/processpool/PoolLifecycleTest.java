@@ -1,18 +1,12 @@
 package dev.processpool;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-
-import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** close() finishes every call accepted before it, lazy ones included. */
+/** A pool dropped without close() is stopped when collected. close() itself: {@code CloseSemanticsTest}. */
 @ParameterizedClass
 @MethodSource("dev.processpool.TestPools#startMethods")
 class PoolLifecycleTest {
@@ -63,24 +57,5 @@ class PoolLifecycleTest {
         } finally {
             log.removeHandler(capture);
         }
-    }
-
-    @Test
-    void imapStartedBeforeCloseRunsInFullAndItsIteratorYieldsEveryResultAfterwards() {
-        List<Integer> inputs = IntStream.range(0, 200).boxed().toList();
-        Pool pool = TestPools.newPool(startMethod, 2);
-        Iterator<Integer> ordered = pool.imap(PoolLifecycleTest::triple, inputs, 1);
-        Iterator<Integer> unordered = pool.imapUnordered(PoolLifecycleTest::triple, inputs, 1);
-        List<Integer> seen = new ArrayList<>(List.of(ordered.next()));
-
-        pool.close();
-
-        ordered.forEachRemaining(seen::add);
-        assertEquals(inputs.stream().map(x -> 3 * x).toList(), seen);
-        List<Integer> unorderedSeen = new ArrayList<>();
-        unordered.forEachRemaining(unorderedSeen::add);
-        unorderedSeen.sort(null);
-        assertEquals(seen, unorderedSeen);
-        assertThrows(IllegalStateException.class, () -> pool.imap(PoolLifecycleTest::triple, inputs, 1));
     }
 }

@@ -699,24 +699,6 @@ class PoolSemanticsTest {
     }
 
     @Test
-    void imapStartedBeforeCloseStillYieldsAllItsResults() throws Exception {
-        WorkerPool pool = newPool(2);
-        // 100 tasks of 10 ms on 2 workers: still running when close() is called.
-        Iterator<Integer> results = pool.imap((Integer x) -> sqrAfter(x, 10), range(100), 1);
-        List<Integer> got = new ArrayList<>();
-        got.add(results.next());
-        // close() waits for the accepted work, so it runs beside the consumer, as Python's close() + join().
-        CompletableFuture<Void> closing = CompletableFuture.runAsync(pool::close);
-        try {
-            results.forEachRemaining(got::add);
-        } catch (IllegalStateException e) {
-            fail("the imap started before close() gave " + got.size() + " of its 100 results, then threw", e);
-        }
-        assertEquals(squares(100), got);
-        closing.get(60, SECONDS);
-    }
-
-    @Test
     void imapUnorderedGivesEveryResultOnce() {
         assertEquals(sortedCopy(squares(10)), sortedCopy(toList(
                 pool().imapUnordered(PoolSemanticsTest::sqr, range(10), 1))));

@@ -9,7 +9,7 @@ public final class Frame {
     /** Length (4 bytes, not counting itself) and type (1 byte). */
     static final int HEADER_BYTES = 5;
     /** Larger frames are refused: a peer that sends one is broken or hostile. */
-    static final int MAX_BYTES = 1 << 30;
+    public static final int MAX_BYTES = 1 << 30;
 
     private final FrameType type;
     private final ByteBuffer body;

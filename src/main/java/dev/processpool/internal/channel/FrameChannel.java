@@ -17,6 +17,8 @@ import java.nio.file.Path;
  */
 public final class FrameChannel implements AutoCloseable {
     private static final int READ_BUFFER_BYTES = 64 * 1024;
+    /** How the message of a refused frame begins. */
+    public static final String MALFORMED = "malformed frame: ";
 
     private final SocketChannel socket;
     /** Bytes read and not yet taken, between position and limit. Used by the receiving thread only. */
@@ -51,13 +53,14 @@ public final class FrameChannel implements AutoCloseable {
         int length = received.getInt();
         byte typeCode = received.get();
         if (length < 1 || length > maxBytes) {
-            throw new IOException("malformed frame: length " + length);
+            throw new IOException(MALFORMED + "length " + length + (length > maxBytes ? ", over the limit of "
+                    + maxBytes + " bytes" : ""));
         }
         FrameType type;
         try {
             type = FrameType.of(typeCode);
         } catch (IllegalArgumentException e) {
-            throw new IOException("malformed frame: " + e.getMessage());
+            throw new IOException(MALFORMED + e.getMessage());
         }
         ByteBuffer body = ByteBuffer.allocate(length - 1);
         while (body.hasRemaining()) {

@@ -21,12 +21,18 @@ public record EncodedTask(String code, ValueCodec inputs, ValueCodec results, Cl
         for (Object value : values) {
             Sendability.check(value, role);
         }
+        byte[] encoded;
         try {
-            return inputs.encode(values);
+            encoded = inputs.encode(values);
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("cannot send " + role + " to a worker as "
                     + inputs.declaredType().getTypeName() + ": " + e.getMessage(), e);
         }
+        if (encoded.length + (long) code.length() > ValueLimits.MAX_ENCODED_BYTES) {
+            throw new IllegalArgumentException("cannot send " + role + " to a worker: "
+                    + ValueLimits.tooBig(encoded.length + (long) code.length()));
+        }
+        return encoded;
     }
 
     /** Reads the results; one that cannot be read fails alone, through {@code failed}. */

@@ -24,6 +24,8 @@ final class PlainValues {
     private static final JsonGeneratorFactory GENERATORS = Json.createGeneratorFactory(Map.of());
     private static final JsonParserFactory PARSERS = Json.createParserFactory(Map.of());
 
+    private static final long NEGATIVE_ZERO_BITS = Double.doubleToRawLongBits(-0.0);
+
     private enum Kind { INT, LONG, SHORT, BYTE, DOUBLE, FLOAT, BOOLEAN, STRING }
 
     private final Kind kind;
@@ -90,9 +92,12 @@ final class PlainValues {
         }
     }
 
-    /** As JSON-B: NaN and the infinities, which JSON numbers cannot hold, as strings. */
+    /**
+     * As JSON-B: NaN and the infinities, which JSON numbers cannot hold, as strings; so is {@code -0.0}, which a
+     * JSON number holds but JSON-P reads as a {@code BigDecimal}, which has no negative zero.
+     */
     private static void writeFloating(JsonGenerator generator, double value) {
-        if (Double.isFinite(value)) {
+        if (Double.isFinite(value) && Double.doubleToRawLongBits(value) != NEGATIVE_ZERO_BITS) {
             generator.write(value);
         } else {
             generator.write(Double.toString(value));
@@ -136,9 +141,12 @@ final class PlainValues {
         };
     }
 
+    /** From the text as written, so that every double reads back bit for bit. */
     private static Double floating(JsonParser parser, JsonParser.Event event) {
-        return event == JsonParser.Event.VALUE_STRING ? Double.valueOf(parser.getString())
-                : parser.getBigDecimal().doubleValue();
+        if (event != JsonParser.Event.VALUE_STRING && event != JsonParser.Event.VALUE_NUMBER) {
+            throw new JsonbException("expected a number, got " + event);
+        }
+        return Double.valueOf(parser.getString());
     }
 
     private static BigDecimal exact(JsonParser parser) {

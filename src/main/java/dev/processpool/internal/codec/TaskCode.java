@@ -85,7 +85,7 @@ public record TaskCode(
         add(json, "implMethodSignature", implMethodSignature);
         add(json, "instantiatedMethodType", instantiatedMethodType);
         add(json, "state", state);
-        return json.build().toString();
+        return JsonText.escapeLoneSurrogates(json.build().toString());
     }
 
     static TaskCode fromJson(String json) {

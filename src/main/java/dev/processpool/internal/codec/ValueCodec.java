@@ -44,7 +44,7 @@ public final class ValueCodec {
     /** @throws JsonbException when a value cannot be written */
     public byte[] encode(List<?> values) {
         byte[] binary = plain != null && plain.isIntegral() ? IntegralBinary.write(values, plain.isInt()) : null;
-        return binary != null ? binary : encodeJson(values).getBytes(StandardCharsets.UTF_8);
+        return binary != null ? binary : JsonText.utf8(encodeJson(values));
     }
 
     private String encodeJson(List<?> values) {
@@ -65,8 +65,10 @@ public final class ValueCodec {
                 json.append("null");
             } else {
                 Type type = ValueTypes.of(value);
+                PlainValues plainValue = PlainValues.of(value.getClass());   // NaN and -0.0 as they are
                 json.append("{\"t\":\"").append(TypeNames.print(type)).append("\",\"v\":")
-                        .append(JsonbHolder.JSONB.toJson(value, type)).append('}');
+                        .append(plainValue != null ? plainValue.encodeOne(value) : JsonbHolder.JSONB.toJson(value, type))
+                        .append('}');
             }
         }
         return json.append(']').toString();
@@ -114,7 +116,10 @@ public final class ValueCodec {
             } else {
                 JsonObject tagged = item.asJsonObject();
                 Type type = TypeNames.parse(tagged.getString("t"), loader);
-                values.add(JsonbHolder.JSONB.fromJson(tagged.get("v").toString(), type));
+                PlainValues plainValue = type instanceof Class<?> c ? PlainValues.of(c) : null;
+                String valueJson = tagged.get("v").toString();
+                values.add(plainValue != null ? plainValue.decodeOne(valueJson)
+                        : JsonbHolder.JSONB.fromJson(valueJson, type));
             }
         }
         return values;

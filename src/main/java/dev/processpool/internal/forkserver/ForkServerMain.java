@@ -2,6 +2,7 @@ package dev.processpool.internal.forkserver;
 
 import dev.processpool.internal.channel.FrameChannel;
 import dev.processpool.internal.channel.PrivateSocket;
+import dev.processpool.internal.channel.UntrustedPeer;
 import dev.processpool.internal.launch.StdinLine;
 import dev.processpool.internal.threads.Daemons;
 import java.io.IOException;
@@ -10,7 +11,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -22,8 +22,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class ForkServerMain {
     static final String LISTENING = "LISTENING ";
-    /** A connection that has not authenticated within this time is dropped. */
-    private static final long HANDSHAKE_SECONDS = 10;
     /** A reserve nobody took from for this long is stopped: its pools are gone. */
     private static final long IDLE_RESERVE_SECONDS = 30;
 
@@ -89,15 +87,12 @@ public final class ForkServerMain {
     }
 
     private void serve(FrameChannel connection) {
-        ScheduledFuture<?> timeout = watchdog.schedule(connection::close, HANDSHAKE_SECONDS, TimeUnit.SECONDS);
-        try {
+        try (UntrustedPeer.Deadline deadline = UntrustedPeer.dropIfSilent(connection)) {
             Handshake.asServer(connection, key);
         } catch (IOException | RuntimeException refused) {
             // not our owner: drop it and go on serving
             connection.close();
             return;
-        } finally {
-            timeout.cancel(false);
         }
         try {
             new ServerSession(connection, reserves, refiller).serve();

@@ -4,6 +4,7 @@ import dev.processpool.internal.channel.Frame;
 import dev.processpool.internal.channel.FrameChannel;
 import dev.processpool.internal.channel.FrameType;
 import dev.processpool.internal.channel.FrameWriter;
+import dev.processpool.internal.channel.UntrustedPeer;
 import dev.processpool.internal.threads.Daemons;
 import java.io.IOException;
 import java.security.GeneralSecurityException;
@@ -19,8 +20,6 @@ import javax.crypto.spec.SecretKeySpec;
 final class Handshake {
     static final int KEY_BYTES = 32;
     private static final int NONCE_BYTES = 32;
-    /** No handshake frame is larger; a bigger one is malformed. */
-    private static final int MAX_FRAME_BYTES = 1024;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private Handshake() {
@@ -56,7 +55,7 @@ final class Handshake {
     }
 
     private static Frame expect(FrameChannel channel, FrameType type) throws IOException {
-        Frame frame = channel.receive(MAX_FRAME_BYTES);
+        Frame frame = UntrustedPeer.receive(channel);
         if (frame.type() != type) {
             throw new IOException("authentication failed: expected " + type + ", got " + frame.type());
         }

@@ -22,16 +22,19 @@ final class ReserveWorker {
     private Consumer<String> output;
     private volatile boolean warm;
 
-    /** @param hints its first line on standard input, read before its warm-up */
-    ReserveWorker(Process process, WarmUpHints hints) throws IOException {
+    /**
+     * @param hints its first line on standard input, read before its warm-up. A JVM that has already exited
+     *     (it refused its options) cannot read them; it is kept all the same, with its output, so that the pool it
+     *     is handed to sees it exit with what it said ("Unrecognized VM option ..."), not a closed pipe.
+     */
+    ReserveWorker(Process process, WarmUpHints hints) {
         this.process = process;
         try {
             OutputStream stdin = process.getOutputStream();
             stdin.write((hints.line() + "\n").getBytes(StandardCharsets.UTF_8));
             stdin.flush();
         } catch (IOException e) {
-            process.destroyForcibly();   // a worker that cannot be told its hints cannot be handed out either
-            throw e;
+            process.destroyForcibly();   // exited or about to: it cannot be handed out alive
         }
         this.drained = Daemons.drain("forkserver-worker-" + process.pid() + "-output", process.getInputStream(),
                 this::deliver);

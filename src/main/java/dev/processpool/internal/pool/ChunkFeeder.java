@@ -10,9 +10,12 @@ import java.util.function.Consumer;
  * Reads a call's inputs lazily, a chunk at a time, for {@code imap}: the input is read only as far as the
  * results are wanted (a bounded number of chunks ahead), so an endless input works. If reading the input
  * throws, the items read into the unfinished chunk are dropped and the error is kept to be thrown at the
- * position where that chunk would have started, as Python does. When the pool is closed, the rest of the input
- * is read and submitted at once ({@link #feedAll()}): a call accepted before {@code close()} runs in full.
- * Reading may happen on the consumer's thread and the closing thread: it is synchronized.
+ * position where that chunk would have started, as Python does.
+ *
+ * <p>When the pool is closed ({@link #poolClosed()}), what this call had submitted is accepted work and runs;
+ * the input is read no further (it may be endless, and nobody may be reading the results), and the iterator
+ * throws {@link IllegalStateException} at the position where its reading stopped. {@code poolClosed()} never
+ * waits for a reader of the input: the closing thread must not hang on an input that blocks.
  */
 final class ChunkFeeder {
     private final Iterator<?> inputs;
@@ -23,6 +26,7 @@ final class ChunkFeeder {
     private final Consumer<ChunkFeeder> onExhausted;
     private int itemsRead;
     private boolean exhausted;
+    private volatile boolean poolClosed;
     private RuntimeException inputError;
 
     ChunkFeeder(Iterable<?> inputs, EncodedTask task, int chunksize, ChunkListener listener, PoolCore core,
@@ -42,16 +46,18 @@ final class ChunkFeeder {
         this.inputs = iterator;
     }
 
-    /** Reads and submits the rest of the input. */
-    synchronized void feedAll() {
-        while (!exhausted) {
-            feedOne();
-        }
+    /** The pool was closed: read no more of the input. */
+    void poolClosed() {
+        poolClosed = true;
     }
 
     /** Reads and submits the next chunk; returns its size, 0 when the input is exhausted or failed. */
     synchronized int feedOne() {
         if (exhausted) {
+            return 0;
+        }
+        if (poolClosed) {
+            stopAtClose();
             return 0;
         }
         List<Object> items = new ArrayList<>(chunksize);
@@ -71,9 +77,21 @@ final class ChunkFeeder {
             return 0;
         }
         Chunk chunk = new Chunk(task, itemsRead, items.size(), task.encodeInputs(items, "inputs of imap"), listener);
-        core.submit(List.of(chunk));
+        try {
+            core.submit(List.of(chunk));
+        } catch (IllegalStateException closedMeanwhile) {
+            stopAtClose();   // those items were read but not accepted
+            return 0;
+        }
         itemsRead += items.size();
         return items.size();
+    }
+
+    private void stopAtClose() {
+        inputError = new IllegalStateException("pool is closed: close() was called when this imap had submitted "
+                + itemsRead + " items of its input; their results came before this, and the rest of the input was"
+                + " not read (close() finishes accepted work only; consume an imap before closing its pool)");
+        markExhausted();
     }
 
     private void markExhausted() {

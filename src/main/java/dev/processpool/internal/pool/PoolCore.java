@@ -156,6 +156,10 @@ final class PoolCore implements WorkerLauncher.Events, PoolControl {
         return name;
     }
 
+    java.nio.file.Path socketPath() {
+        return socket.path();
+    }
+
     String parentClassPath() {
         return parentClassPath;
     }
@@ -735,6 +739,7 @@ final class PoolCore implements WorkerLauncher.Events, PoolControl {
         worker.retiring = true;
         connections.remove(worker);
         StartedWorker process = worker.process();
+        String poolName = name;   // the timer must not hold the pool: a closed pool is collected at once
         return List.of(worker::shutdown, () -> CompletableFuture
                 .delayedExecutor(SHUTDOWN_GRACE_SECONDS, TimeUnit.SECONDS)
                 .execute(() -> {
@@ -742,7 +747,7 @@ final class PoolCore implements WorkerLauncher.Events, PoolControl {
                         return;
                     }
                     LOG.log(Level.WARNING, "{0}: worker pid {1} did not exit within {2} s of SHUTDOWN; killing it",
-                            name, Long.toString(process.pid()), SHUTDOWN_GRACE_SECONDS);
+                            poolName, Long.toString(process.pid()), SHUTDOWN_GRACE_SECONDS);
                     process.kill();
                 }));
     }
@@ -774,6 +779,12 @@ final class PoolCore implements WorkerLauncher.Events, PoolControl {
 
     /** No new tasks; waits until the accepted ones are done and the workers have exited. */
     void close() throws InterruptedException {
+        stopAccepting();
+        awaitStopped();
+    }
+
+    /** No new tasks from now on (every submission throws); the accepted ones go on. Does not wait. */
+    void stopAccepting() {
         List<Runnable> actions = List.of();
         synchronized (this) {
             if (state == PoolState.RUNNING) {
@@ -782,7 +793,6 @@ final class PoolCore implements WorkerLauncher.Events, PoolControl {
             }
         }
         actions.forEach(Runnable::run);
-        awaitStopped();
     }
 
     void terminate() {
@@ -795,14 +805,7 @@ final class PoolCore implements WorkerLauncher.Events, PoolControl {
      * @return the items abandoned: accepted and neither done nor withdrawn when the bound ran out (0 if none)
      */
     long closeWithin(java.time.Duration bound) throws InterruptedException {
-        List<Runnable> actions = List.of();
-        synchronized (this) {
-            if (state == PoolState.RUNNING) {
-                state = PoolState.CLOSING;
-                actions = finishIfDoneLocked();
-            }
-        }
-        actions.forEach(Runnable::run);
+        stopAccepting();
         long abandoned = 0;
         synchronized (this) {
             long deadline = System.nanoTime() + bound.toNanos();

@@ -4,6 +4,7 @@ import dev.processpool.internal.channel.Frame;
 import dev.processpool.internal.channel.FrameChannel;
 import dev.processpool.internal.channel.FrameType;
 import dev.processpool.internal.channel.FrameWriter;
+import dev.processpool.internal.channel.UntrustedPeer;
 import dev.processpool.internal.classloading.LoaderRegistry;
 import dev.processpool.internal.codec.ItemFailure;
 import dev.processpool.internal.codec.RemoteFailure;
@@ -82,6 +83,10 @@ final class WorkerConnection {
             }
         } catch (IOException | RuntimeException e) {
             channel.close();
+            if (process != null && e.getMessage() != null && e.getMessage().startsWith(FrameChannel.MALFORMED)) {
+                LOG.log(Level.WARNING, "closed the connection of worker pid {0}: {1}", Long.toString(pid()),
+                        e.getMessage());
+            }
             if (connected) {
                 core.connectionLost(this);
             } else if (process != null) {
@@ -90,9 +95,15 @@ final class WorkerConnection {
         }
     }
 
-    /** The first frame must be HELLO with the token of a worker this pool started; anything else is dropped. */
+    /**
+     * The first frame must be HELLO with the token of a worker this pool started, small and in time
+     * ({@link UntrustedPeer}); anything else is dropped.
+     */
     private boolean authenticate() throws IOException {
-        Frame hello = channel.receive();
+        Frame hello;
+        try (UntrustedPeer.Deadline deadline = UntrustedPeer.dropIfSilent(channel)) {
+            hello = UntrustedPeer.receive(channel);
+        }
         if (hello.type() != FrameType.HELLO) {
             return false;
         }

@@ -93,8 +93,10 @@ final class WorkerLauncher {
                         + " before it connected" + describeOutput(worker.outputTail()));
             }
         });
+        // The timer outlives a pool closed meanwhile: it must hold the pending tokens, not the launcher and its pool.
+        Map<String, CompletableFuture<StartedWorker>> stillPending = pending;
         CompletableFuture.delayedExecutor(CONNECT_TIMEOUT_SECONDS, TimeUnit.SECONDS).execute(() -> {
-            if (pending.containsKey(token)) {
+            if (stillPending.containsKey(token)) {
                 worker.kill();
             }
         });

@@ -51,7 +51,7 @@ public final class WorkerPool implements Pool {
     private final PoolCore core;
     private final ExecutorService callbacks;
     private final Cleaner.Cleanable unclosed;
-    /** Inputs of imap calls not read to the end yet; close() reads them all, so those calls run in full. */
+    /** Inputs of imap calls not read to the end yet; close() tells them to read no more. */
     private final Set<ChunkFeeder> openFeeders = ConcurrentHashMap.newKeySet();
 
     private final PoolRegistration registration;
@@ -148,6 +148,11 @@ public final class WorkerPool implements Pool {
 
     public PoolOptions options() {
         return options;
+    }
+
+    /** The Unix domain socket its workers connect to (for tests). */
+    public java.nio.file.Path socketPath() {
+        return core.socketPath();
     }
 
     /** Pids of the workers that are ready now (for tests and administration). */
@@ -346,13 +351,9 @@ public final class WorkerPool implements Pool {
 
     @Override
     public void close() {
-        for (ChunkFeeder feeder : openFeeders) {
-            try {
-                feeder.feedAll();
-            } catch (RuntimeException e) {
-                // refused input stays with its iterator, which throws it at its position
-            }
-        }
+        core.stopAccepting();   // first: from here on every submission throws
+        // An imap's accepted items are those it had submitted; it reads no more of its input (which may be endless).
+        openFeeders.forEach(ChunkFeeder::poolClosed);
         try {
             core.close();
         } catch (InterruptedException e) {
@@ -371,13 +372,8 @@ public final class WorkerPool implements Pool {
      * @return how many accepted items were abandoned (0 if all were done in time)
      */
     public long closeWithin(java.time.Duration bound) {
-        for (ChunkFeeder feeder : openFeeders) {
-            try {
-                feeder.feedAll();
-            } catch (RuntimeException e) {
-                // refused input stays with its iterator
-            }
-        }
+        core.stopAccepting();
+        openFeeders.forEach(ChunkFeeder::poolClosed);
         long abandoned;
         try {
             abandoned = core.closeWithin(bound);

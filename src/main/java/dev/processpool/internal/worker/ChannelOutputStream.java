@@ -5,6 +5,7 @@ import dev.processpool.internal.channel.FrameWriter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -23,6 +24,24 @@ final class ChannelOutputStream extends OutputStream {
     ChannelOutputStream(ParentLink link, int stream) {
         this.link = link;
         this.stream = stream;
+    }
+
+    /**
+     * The worker's {@code System.out} or {@code System.err}: a task cannot close it (closing flushes), since a
+     * closed stream would silence every later task of this worker.
+     */
+    static PrintStream printStream(ParentLink link, int stream) {
+        return new PrintStream(new ChannelOutputStream(link, stream), true, StandardCharsets.UTF_8) {
+            @Override
+            public void close() {
+                flush();
+            }
+        };
+    }
+
+    @Override
+    public void close() throws IOException {
+        flush();   // stays open: see printStream
     }
 
     @Override

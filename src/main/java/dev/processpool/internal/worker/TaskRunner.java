@@ -1,11 +1,15 @@
 package dev.processpool.internal.worker;
 
+import dev.processpool.internal.codec.Sendability;
+
 import dev.processpool.internal.classloading.LoaderRegistry;
 import dev.processpool.internal.classloading.RemoteClassLoader;
 import dev.processpool.internal.codec.DecodedTask;
 import dev.processpool.internal.codec.ItemFailure;
 import dev.processpool.internal.codec.RemoteFailure;
+import dev.processpool.internal.codec.Sendability;
 import dev.processpool.internal.codec.TaskDecoder;
+import dev.processpool.internal.codec.ValueLimits;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -70,6 +74,7 @@ final class TaskRunner {
                 Throwable error = null;
                 try {
                     result = task.apply(inputs.get(i));
+                    Sendability.checkResult(result, "the result");   // a cycle or deep nesting fails here, not in JSON-B
                 } catch (Throwable t) {
                     error = t;
                     broken |= t instanceof VirtualMachineError;
@@ -90,15 +95,20 @@ final class TaskRunner {
     /** Writes the results; a result JSON-B cannot write fails its item, not the chunk. */
     private static byte[] encode(DecodedTask task, List<Object> results, List<ItemFailure> failures, int start) {
         try {
-            return task.results().encode(results);
+            byte[] encoded = task.results().encode(results);
+            return encoded.length <= ValueLimits.MAX_ENCODED_BYTES ? encoded
+                    : tooBig(encoded.length, results, failures, start);
         } catch (RuntimeException whole) {
             for (int i = 0; i < results.size(); i++) {
                 Object result = results.get(i);
+                if (result == null) {
+                    continue;   // failed already, or null: nothing of its own to refuse
+                }
                 try {
                     task.results().encode(java.util.Collections.singletonList(result));
                 } catch (RuntimeException e) {
-                    failures.add(new ItemFailure(start + i, RemoteFailure.of(new IllegalArgumentException("the result of type "
-                            + result.getClass().getName() + " cannot be sent back as JSON: " + e.getMessage(), e))));
+                    failures.add(new ItemFailure(start + i, RemoteFailure.of(new IllegalArgumentException(
+                            "the result of type " + result.getClass().getName() + " cannot be sent back as JSON: " + e.getMessage(), e))));
                     results.set(i, null);
                 }
             }
@@ -110,6 +120,20 @@ final class TaskRunner {
                         .getBytes(StandardCharsets.UTF_8);
             }
         }
+    }
+
+    /** Results that together are more than a frame carries: each item fails, saying so. */
+    private static byte[] tooBig(long bytes, List<Object> results, List<ItemFailure> failures, int start) {
+        java.util.Set<Integer> failed = new java.util.HashSet<>();
+        failures.forEach(failure -> failed.add(failure.index()));
+        for (int i = 0; i < results.size(); i++) {
+            if (!failed.contains(start + i)) {
+                failures.add(new ItemFailure(start + i, RemoteFailure.of(new IllegalArgumentException(
+                        "cannot send the results of this chunk back to the parent: " + ValueLimits.tooBig(bytes)))));
+            }
+        }
+        return ("[" + String.join(",", java.util.Collections.nCopies(results.size(), "null")) + "]")
+                .getBytes(StandardCharsets.UTF_8);
     }
 
     private DecodedTask function(String code) throws ReflectiveOperationException {

@@ -10,7 +10,6 @@ import dev.processpool.internal.launch.StdinLine;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 /**
@@ -71,20 +70,18 @@ public final class WorkerMain {
         ParentLink link = new ParentLink(channel, socketPath);
         link.send(new FrameWriter(FrameType.HELLO).putString(request[1]).putLong(ProcessHandle.current().pid()));
         link.startReading();
-        PrintStream out = new PrintStream(new ChannelOutputStream(link, ChannelOutputStream.STDOUT), true,
-                StandardCharsets.UTF_8);
-        PrintStream err = new PrintStream(new ChannelOutputStream(link, ChannelOutputStream.STDERR), true,
-                StandardCharsets.UTF_8);
+        PrintStream out = ChannelOutputStream.printStream(link, ChannelOutputStream.STDOUT);
+        PrintStream err = ChannelOutputStream.printStream(link, ChannelOutputStream.STDERR);
         System.setOut(out);
         System.setErr(err);
-        int status = serve(link);
+        int status = serve(link, out, err);
         out.flush();
         err.flush();
         link.close();
         System.exit(status);
     }
 
-    private static int serve(ParentLink link) throws InterruptedException, IOException {
+    private static int serve(ParentLink link, PrintStream out, PrintStream err) throws InterruptedException, IOException {
         Frame start = link.next();
         if (start.type() != FrameType.START) {
             return EXIT_CANNOT_CONNECT;
@@ -115,6 +112,8 @@ public final class WorkerMain {
                 TaskRunner.Results results = runner.run(chunkId, frame.getString(), frame.getBytes(), frame.getInt(),
                         watch);
                 flushStandardStreams();
+                System.setOut(out);   // a task that replaced them does not silence the tasks after it
+                System.setErr(err);
                 link.send(new FrameWriter(FrameType.RESULT).putLong(chunkId).putBytes(results.encoded())
                         .putString(ItemFailure.toJson(results.failures())).putBoolean(results.workerBroken()));
                 watch.busyWith(0);
