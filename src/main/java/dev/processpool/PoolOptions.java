@@ -200,12 +200,16 @@ public final class PoolOptions {
             return this;
         }
 
-        /** Number of worker processes, at least 1. */
+        /**
+         * Number of worker processes, at least 1 and at most the ceiling, the system property
+         * {@code processpool.maxProcesses} (default {@code max(64, 8 x availableProcessors)}).
+         */
         public Builder processes(int n) {
             if (n < 1) {
                 throw new IllegalArgumentException("processes must be at least 1, got " + n
                         + "; leave it unset for one worker per available processor");
             }
+            dev.processpool.internal.config.ProcessCeiling.check("processes(" + n + ")", n);
             this.processes = n;
             return this;
         }

@@ -339,7 +339,8 @@ class PoolManagementTest {
     void resizeBelowOneIsRefusedWithItsReasonAndAStoppedPoolCannotBeResized() throws Exception {
         WorkerPool pool = newPool(processes(2));
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> mxBean(pool).resize(0));
-        assertEquals("processes must be at least 1, got 0; to stop the pool, close it", refused.getMessage());
+        assertEquals("a pool needs at least 1 worker process, got 0; a pool stops when its application is undeployed,"
+                + " not by resizing", refused.getMessage());
         RuntimeMBeanException raw = assertThrows(RuntimeMBeanException.class, () -> SERVER.invoke(
                 objectName(pool.name()), "resize", new Object[] {-1}, new String[] {"int"}));
         assertInstanceOf(IllegalArgumentException.class, raw.getCause());
@@ -347,7 +348,8 @@ class PoolManagementTest {
 
         pool.close();
         IllegalStateException stopped = assertThrows(IllegalStateException.class, () -> pool.control().resize(3));
-        assertTrue(stopped.getMessage().contains("it is CLOSED"), stopped.getMessage());
+        assertTrue(stopped.getMessage().contains("this pool is stopped (CLOSED); it starts again when its application"
+                + " is redeployed"), stopped.getMessage());
         assertThrows(IllegalStateException.class, () -> pool.control().recycleWorkers());
     }
 }

@@ -2,6 +2,7 @@ package dev.processpool.internal.cdi;
 
 import dev.processpool.ProcessContext;
 import dev.processpool.ProcessRunnable;
+import dev.processpool.internal.config.ProcessCeiling;
 import dev.processpool.internal.limits.LimitValues;
 import java.lang.reflect.Modifier;
 import java.util.List;
@@ -27,7 +28,10 @@ final class MemberChecks {
 
     /** {@code zero} says what 0 is: {@code "0 (the default)"} on the annotation, {@code "0"} in configuration. */
     static Optional<String> processes(String shown, int value, String zero) {
-        return value >= 0 ? Optional.empty() : Optional.of(notProcesses(shown, zero));
+        if (value < 0) {
+            return Optional.of(notProcesses(shown, zero));
+        }
+        return Optional.ofNullable(ProcessCeiling.problem(shown, value));
     }
 
     static String notProcesses(String shown, String zero) {

@@ -4,6 +4,7 @@ import dev.processpool.ProcessPool;
 import dev.processpool.ProcessRunnable;
 import dev.processpool.internal.config.ConfiguredValue;
 import dev.processpool.internal.config.PoolConfiguration;
+import dev.processpool.internal.config.ProcessCeiling;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -50,8 +51,7 @@ record PoolMembers(String startMethod, int processes, int maxTasksPerChild,
                 yield new PoolMembers(text, processes, maxTasksPerChild, initializer, jvmOptions, taskTimeout,
                         maxMemoryPerChild);
             }
-            case "processes" -> new PoolMembers(startMethod,
-                    count(value, MemberChecks.notProcesses(value.shown(), "0")), maxTasksPerChild, initializer,
+            case "processes" -> new PoolMembers(startMethod, processes(value), maxTasksPerChild, initializer,
                     jvmOptions, taskTimeout, maxMemoryPerChild);
             case "maxTasksPerChild" -> new PoolMembers(startMethod, processes,
                     count(value, MemberChecks.notMaxTasks(value.shown(), "0")), initializer, jvmOptions,
@@ -74,6 +74,12 @@ record PoolMembers(String startMethod, int processes, int maxTasksPerChild,
             throw new IllegalArgumentException(reason);
         });
         return value.text().strip();
+    }
+
+    private static int processes(ConfiguredValue value) {
+        int n = count(value, MemberChecks.notProcesses(value.shown(), "0"));
+        ProcessCeiling.check(value.shown(), n);
+        return n;
     }
 
     private static int count(ConfiguredValue value, String problem) {

@@ -1,10 +1,13 @@
 package dev.processpool.internal.cdi;
 
 import dev.processpool.Pool;
+import dev.processpool.ProcessContext;
 import dev.processpool.ProcessPool;
 import dev.processpool.internal.concurrent.ExecutingOwners;
 import dev.processpool.internal.concurrent.ManagedExecutors;
 import dev.processpool.internal.concurrent.OwnerFutures;
+import dev.processpool.internal.context.StartMethodContext;
+import dev.processpool.internal.management.PoolIdentity;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
@@ -41,13 +44,19 @@ public class PoolProducer {
         ProcessPool annotation = PoolInjectionPoints.qualifier(ip).orElse(ProcessPool.Literal.INSTANCE);
         PoolOwner owner = ownerOf(ip, where);
         PoolSettings settings = PoolSettings.of(annotation, where, ip.getBean().getBeanClass().getClassLoader());
-        Pool engine = settings.context().newPool(settings.options());
+        Pool engine = newPool(settings, new PoolIdentity(Deployments.applicationName(), where));
         ManagedPool pool = new ManagedPool(engine, where, owner, futures());
         extension.livePools().add(pool);
         if (owner.instance() == null) {
             UnclaimedPools.await(owner);   // only once the pool exists: a failed start leaves nothing waiting
         }
         return pool;
+    }
+
+    private static Pool newPool(PoolSettings settings, PoolIdentity identity) {
+        ProcessContext context = settings.context();
+        return context instanceof StartMethodContext known ? known.newPool(settings.options(), identity)
+                : context.newPool(settings.options());
     }
 
     /**

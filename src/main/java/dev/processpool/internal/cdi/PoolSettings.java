@@ -85,7 +85,7 @@ record PoolSettings(String startMethod, PoolOptions options) {
             throw new IllegalArgumentException(String.join("; ", problems));
         }
         PoolOptions.Builder options = PoolOptions.builder()
-                .name(pool.name().isEmpty() ? null : pool.name())
+                .name(pool.name().isEmpty() ? ownerName(where) : pool.name())
                 .maxTasksPerChild(members.maxTasksPerChild())
                 .jvmOptions(members.jvmOptions().toArray(String[]::new));
         if (members.processes() != PoolOptions.AUTO_PROCESSES) {
@@ -101,6 +101,14 @@ record PoolSettings(String startMethod, PoolOptions options) {
             options.initializer(newInitializer(members.initializer(), where));
         }
         return new PoolSettings(members.startMethod(), options.build());
+    }
+
+    /**
+     * The name of a pool without one: its owner's injection point, {@code ReportService.pool}, so that
+     * administrators see whose it is ({@code Thumbnails(parameter 1)} becomes {@code Thumbnails-parameter-1}).
+     */
+    static String ownerName(String where) {
+        return where.replaceAll("[^A-Za-z0-9._]+", "-").replaceAll("^-|-$", "");
     }
 
     /** A configuration problem of the named {@code pool} injected at {@code where}, for a deployment error. */

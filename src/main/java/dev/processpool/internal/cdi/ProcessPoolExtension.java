@@ -5,13 +5,17 @@ import dev.processpool.internal.batch.BatchArtifacts;
 import dev.processpool.internal.context.ContextRegistry;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
+import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
 import jakarta.enterprise.inject.spi.Annotated;
 import jakarta.enterprise.inject.spi.AnnotatedType;
+import jakarta.enterprise.inject.spi.Bean;
+import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
 import jakarta.enterprise.inject.spi.BeforeShutdown;
 import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.inject.spi.InjectionPoint;
 import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
+import jakarta.enterprise.inject.spi.ProcessBean;
 import jakarta.enterprise.inject.spi.ProcessInjectionPoint;
 import jakarta.enterprise.inject.spi.WithAnnotations;
 import jakarta.inject.Inject;
@@ -31,6 +35,7 @@ import java.util.stream.Stream;
  *   <li>checks every {@code @ProcessPool} injection point: each bad value or placement becomes a definition error,
  *       all reported together after bean discovery, that names the injection point, the member, the value and the
  *       fix; and so does each bad value administrators configured for a named pool ({@link ConfigurationCheck});</li>
+ *   <li>warns of pools owned by request- or conversation-scoped beans ({@link ShortLivedOwners});</li>
  *   <li>at shutdown, stops any pool whose owner was never destroyed.</li>
  * </ol>
  */
@@ -39,6 +44,7 @@ public class ProcessPoolExtension implements Extension {
     /** Deployment problems found so far; injection points are processed concurrently by some containers. */
     private final Queue<String> problems = new ConcurrentLinkedQueue<>();
     private final ConfigurationCheck configuration = new ConfigurationCheck();
+    private final ShortLivedOwners shortLivedOwners = new ShortLivedOwners();
 
     void addLibraryBeans(@Observes BeforeBeanDiscovery discovery) {
         discovery.addAnnotatedType(PoolProducer.class, PoolProducer.class.getName());
@@ -79,6 +85,20 @@ public class ProcessPoolExtension implements Extension {
                 configuration.add(where, annotation, ip.getBean().getBeanClass().getClassLoader());
             }
         });
+    }
+
+    /** Notes each bean's scope and pools, to warn of pools owned by short-lived beans. */
+    void noteOwner(@Observes ProcessBean<?> event) {
+        Bean<?> bean = event.getBean();
+        List<String> poolPoints = bean.getInjectionPoints().stream()
+                .filter(ip -> PoolInjectionPoints.qualifier(ip).isPresent())
+                .map(PoolInjectionPoints::describe)
+                .toList();
+        shortLivedOwners.add(bean, poolPoints);
+    }
+
+    void warnOfShortLivedOwners(@Observes AfterDeploymentValidation event, BeanManager beans) {
+        shortLivedOwners.warnOfDependentOwners(beans);
     }
 
     /**

@@ -9,7 +9,9 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -27,7 +29,8 @@ public final class PrivateSocket implements AutoCloseable {
     private static final AtomicBoolean SWEPT = new AtomicBoolean();
     /** The sockets of this JVM still open; its monitor orders opening against {@link #closeAllOpen()}. */
     private static final Set<PrivateSocket> OPEN = ConcurrentHashMap.newKeySet();
-    private static final AtomicBoolean HOOKED = new AtomicBoolean();
+    /** Registered while a socket is open: a registered hook would keep this copy of the library loaded for ever. */
+    private static Thread exitHook;
     private static boolean exiting;
 
     private final Path directory;
@@ -43,9 +46,6 @@ public final class PrivateSocket implements AutoCloseable {
     public static PrivateSocket open(String name) throws IOException {
         if (SWEPT.compareAndSet(false, true)) {
             sweepStale();
-        }
-        if (HOOKED.compareAndSet(false, true)) {
-            Runtime.getRuntime().addShutdownHook(new Thread(PrivateSocket::closeAllOpen, "processpool-sockets"));
         }
         // Under the lock of the open sockets: a JVM that exits meanwhile closes this one too, or refuses it.
         synchronized (OPEN) {
@@ -64,6 +64,11 @@ public final class PrivateSocket implements AutoCloseable {
             }
             PrivateSocket socket = new PrivateSocket(directory, path, server);
             OPEN.add(socket);
+            if (exitHook == null) {
+                exitHook = new Thread(PrivateSocket::closeAllOpen, "processpool-sockets");
+                exitHook.setContextClassLoader(null);
+                Runtime.getRuntime().addShutdownHook(exitHook);
+            }
             return socket;
         }
     }
@@ -79,15 +84,19 @@ public final class PrivateSocket implements AutoCloseable {
     }
 
     /**
-     * Removes the socket directories of processes that are gone (killed before they could clean up), and any
-     * left under this process's own pid by an earlier process that had it. Once per JVM, before its first.
+     * Removes the socket directories of processes that are gone (killed before they could clean up), and any left
+     * under this process's own pid by an earlier process that had it (made before this JVM started). Never one made
+     * by this JVM: another copy of the library in it (another deployment's class loader) may be using it. Once per
+     * copy of the library, before its first socket.
      */
-    private static void sweepStale() {
+    static void sweepStale() {
         long self = ProcessHandle.current().pid();
+        Instant started = ProcessHandle.current().info().startInstant().orElse(null);
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(temporaryDirectory(), DIRECTORY_PREFIX + "*")) {
             for (Path directory : entries) {
                 long owner = ownerPid(directory);
-                boolean stale = owner == self || owner > 0 && ProcessHandle.of(owner).map(p -> !p.isAlive()).orElse(true);
+                boolean stale = owner == self ? madeBefore(directory, started)
+                        : owner > 0 && ProcessHandle.of(owner).map(p -> !p.isAlive()).orElse(true);
                 if (stale && Files.isDirectory(directory, LinkOption.NOFOLLOW_LINKS)) {
                     removeSockets(directory);
                 }
@@ -95,6 +104,16 @@ public final class PrivateSocket implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             // best effort: a directory we cannot read or remove is someone else's
         }
+    }
+
+    /** Whether the directory was made before {@code instant} (a second's margin); false if either is unknown. */
+    private static boolean madeBefore(Path directory, Instant instant) throws IOException {
+        if (instant == null) {
+            return false;
+        }
+        Instant made = Files.readAttributes(directory, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS)
+                .lastModifiedTime().toInstant();
+        return made.isBefore(instant.minusSeconds(1));
     }
 
     private static long ownerPid(Path directory) {
@@ -155,7 +174,16 @@ public final class PrivateSocket implements AutoCloseable {
      */
     @Override
     public void close() {
-        OPEN.remove(this);
+        synchronized (OPEN) {
+            if (OPEN.remove(this) && OPEN.isEmpty() && exitHook != null && !exiting) {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(exitHook);
+                } catch (IllegalStateException exitingAlready) {
+                    // the hook runs now, and closes this socket again: harmless
+                }
+                exitHook = null;
+            }
+        }
         deleteQuietly(path);
         deleteQuietly(directory);
         try {

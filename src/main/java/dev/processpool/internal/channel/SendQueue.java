@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -62,7 +64,8 @@ public final class SendQueue {
 
     /** Made on first use: most workers never need it, and it should not cost their start. */
     private static final class Writers {
-        /** Threads come as writes wait and go after a minute idle. */
-        static final ExecutorService POOL = Executors.newCachedThreadPool(Daemons.factory("processpool-writer"));
+        /** Threads come as writes wait and go after two seconds idle (an undeployed library's go soon). */
+        static final ExecutorService POOL = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 2, TimeUnit.SECONDS,
+                new SynchronousQueue<>(), Daemons.factory("processpool-writer"));
     }
 }

@@ -4,6 +4,7 @@ import dev.processpool.Pool;
 import dev.processpool.PoolOptions;
 import dev.processpool.ProcessContext;
 import dev.processpool.internal.launch.WorkerStarter;
+import dev.processpool.internal.management.PoolIdentity;
 import dev.processpool.internal.pool.WorkerPool;
 
 /** The context of one start method: makes pools whose workers its starter starts. */
@@ -33,7 +34,12 @@ public final class StartMethodContext implements ProcessContext {
 
     @Override
     public Pool newPool(PoolOptions options) {
-        return WorkerPool.start(method, starter, options);
+        return newPool(options, PoolIdentity.NONE);
+    }
+
+    /** A pool registered for administrators with its application and owner. */
+    public Pool newPool(PoolOptions options, PoolIdentity identity) {
+        return WorkerPool.start(method, starter, options, identity);
     }
 
     @Override

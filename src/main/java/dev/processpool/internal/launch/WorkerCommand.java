@@ -47,6 +47,8 @@ public final class WorkerCommand {
         command.addAll(defaultOptions(options.jvmOptions()));
         command.addAll(ClassDataArchive.options(java, classPath, options.jvmOptions(), JsonbUse.seen()));
         command.add("-D" + PARENT_PROPERTY + "=" + ProcessHandle.current().pid());
+        // what a worker or forkserver makes (sockets, reserve files) goes where the parent's files go
+        command.add("-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"));
         command.addAll(extraOptions);
         command.addAll(options.jvmOptions());
         command.add("-cp");

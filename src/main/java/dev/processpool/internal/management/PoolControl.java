@@ -33,4 +33,10 @@ public interface PoolControl {
     void resize(int processes);
 
     void recycleWorkers();
+
+    /** Why the pool is broken; empty unless it is. */
+    String brokenReason();
+
+    /** A broken pool starts again with fresh workers; refused otherwise. */
+    void restart();
 }

@@ -1,7 +1,8 @@
 package dev.processpool.internal.management;
 
 /**
- * What administrators see of a pool over JMX, as {@code dev.processpool:type=Pool,name=<name>}. Attributes are
+ * What administrators see of a pool over JMX, as {@code dev.processpool:type=Pool,application=<app>,name=<name>}
+ * ({@code dev.processpool:type=Pool,name=<name>} where the application is not known). Attributes are
  * read-only figures; the operations change the pool live. Tasks are items: a map of 1000 items submits 1000.
  * Described in docs/management.md.
  */
@@ -52,15 +53,32 @@ public interface PoolMXBean {
     /** RUNNING, CLOSING, CLOSED, TERMINATED or BROKEN. */
     String getState();
 
+    /** Why the pool broke; empty unless its state is BROKEN. */
+    String getBrokenReason();
+
+    /** The injection point that owns the pool, as {@code ReportService.pool}; empty for a pool made in code. */
+    String getOwner();
+
+    /** The application (deployment) the pool belongs to, where the container knows it; else empty. */
+    String getApplication();
+
     /**
      * Changes the number of workers now: new ones start at once; surplus ones take no more work and leave once
      * the chunks they hold are done.
      *
-     * @throws IllegalArgumentException if {@code processes} is below 1
+     * @throws IllegalArgumentException if {@code processes} is below 1 or above the ceiling
+     *         ({@code processpool.maxProcesses})
      * @throws IllegalStateException if the pool is not running
      */
     void resize(int processes);
 
     /** Replaces every current worker by a fresh one once it has finished the chunks it holds; returns at once. */
     void recycleWorkers();
+
+    /**
+     * Starts a BROKEN pool again with fresh workers; it accepts tasks at once.
+     *
+     * @throws IllegalStateException if the pool is not broken
+     */
+    void restart();
 }

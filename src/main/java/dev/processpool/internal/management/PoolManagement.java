@@ -6,10 +6,12 @@ package dev.processpool.internal.management;
  */
 final class PoolManagement implements PoolMXBean {
     private final String name;
+    private final PoolIdentity identity;
     private final PoolControl pool;
 
-    PoolManagement(String name, PoolControl pool) {
+    PoolManagement(String name, PoolIdentity identity, PoolControl pool) {
         this.name = name;
+        this.identity = identity;
         this.pool = pool;
     }
 
@@ -86,6 +88,26 @@ final class PoolManagement implements PoolMXBean {
     @Override
     public String getState() {
         return pool.stateName();
+    }
+
+    @Override
+    public String getBrokenReason() {
+        return pool.brokenReason();
+    }
+
+    @Override
+    public String getOwner() {
+        return identity.owner();
+    }
+
+    @Override
+    public String getApplication() {
+        return identity.application();
+    }
+
+    @Override
+    public void restart() {
+        pool.restart();
     }
 
     @Override

@@ -8,10 +8,12 @@ import dev.processpool.internal.channel.FrameChannel;
 import dev.processpool.internal.channel.PrivateSocket;
 import dev.processpool.internal.codec.ItemFailure;
 import dev.processpool.internal.codec.RemoteFailure;
+import dev.processpool.internal.config.ProcessCeiling;
 import dev.processpool.internal.launch.StartedWorker;
 import dev.processpool.internal.launch.WorkerStarter;
 import dev.processpool.internal.management.PoolControl;
 import dev.processpool.internal.threads.Daemons;
+import dev.processpool.internal.threads.Timers;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.util.ArrayDeque;
@@ -24,10 +26,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -100,8 +102,18 @@ final class PoolCore implements WorkerLauncher.Events, PoolControl {
     private final Set<WorkerConnection> connections = new LinkedHashSet<>();
     /** Every process started and not yet exited. */
     private final Set<StartedWorker> alive = new HashSet<>();
-    /** Workers launched (or about to be) that are not ready yet. */
+    /** Workers launched (or queued to be) that are not ready yet. */
     private int starting;
+    /**
+     * Launches wanted and not begun yet, counted in {@link #starting}. They run one at a time on {@link #launches};
+     * a smaller size or a stop withdraws them at once ({@link #withdrawSurplusLaunchesLocked}), so a pool never has
+     * more launches waiting than workers it still needs.
+     */
+    private int queuedLaunches;
+    /** Whether {@link #runQueuedLaunches} is queued or running on {@link #launches}. */
+    private boolean launching;
+    /** Its owner let it go (closed, terminated, collected): a broken pool can no longer be restarted. */
+    private boolean released;
     private int startFailuresInARow;
     /** Chunks sent and not yet completed. */
     private int busy;
@@ -131,7 +143,7 @@ final class PoolCore implements WorkerLauncher.Events, PoolControl {
         this.name = poolName;
     }
 
-    /** {@code action} runs once the pool has stopped (closed, terminated or broken). */
+    /** {@code action} runs each time the pool reaches a final state (a restarted broken pool may reach one again). */
     void whenStopped(Runnable action) {
         this.whenStopped = action;
     }
@@ -199,7 +211,8 @@ final class PoolCore implements WorkerLauncher.Events, PoolControl {
 
     synchronized void checkRunning() {
         if (state == PoolState.BROKEN) {
-            throw new IllegalStateException("pool is broken: " + brokenReason.getMessage(), brokenReason);
+            throw new IllegalStateException("pool is broken: " + brokenReason.getMessage()
+                    + "; an administrator can restart it (JMX operation restart of " + name + ")", brokenReason);
         }
         if (state != PoolState.RUNNING) {
             throw new IllegalStateException("pool is closed");
@@ -688,9 +701,9 @@ final class PoolCore implements WorkerLauncher.Events, PoolControl {
 
     /** Starts workers for those that exited or are leaving; they count as restarts. */
     private List<Runnable> replaceLocked() {
-        List<Runnable> launches = launchMissingLocked();
-        workerRestarts += launches.size();
-        return launches;
+        List<Runnable> actions = new ArrayList<>();
+        workerRestarts += launchMissingLocked(actions);
+        return actions;
     }
 
     /** Workers that stay: a worker given its last chunk (maxTasksPerChild) or draining is being replaced. */
@@ -698,34 +711,67 @@ final class PoolCore implements WorkerLauncher.Events, PoolControl {
         return (int) connections.stream().filter(this::canTakeMore).count();
     }
 
-    private List<Runnable> launchMissingLocked() {
-        int wanted = state == PoolState.RUNNING ? processes
+    /** Workers the pool needs now: its size while running, no more than its queue needs while closing. */
+    private int wantedLocked() {
+        return state == PoolState.RUNNING ? processes
                 : state == PoolState.CLOSING ? Math.min(queue.size(), processes) : 0;
-        int missing = wanted - stayingLocked() - starting;
+    }
+
+    /** Queues the launches of the workers missing, adding to {@code actions} what starts them; returns how many. */
+    private int launchMissingLocked(List<Runnable> actions) {
+        int missing = wantedLocked() - stayingLocked() - starting;
         if (missing <= 0) {
-            return List.of();
+            return 0;
         }
         starting += missing;
-        List<Runnable> actions = new ArrayList<>();
-        for (int i = 0; i < missing; i++) {
-            actions.add(this::launchReplacementLater);
+        queuedLaunches += missing;
+        if (!launching) {
+            launching = true;
+            actions.add(this::runQueuedLaunchesLater);
         }
-        return actions;
+        return missing;
     }
 
-    private void launchReplacementLater() {
-        try {
-            launches.execute(this::launchReplacement);
-        } catch (RejectedExecutionException stopping) {
-            startFailed("the pool stopped before the worker was started");
+    /** Withdraws the queued launches beyond what the pool needs now (it was made smaller, or is stopping). */
+    private void withdrawSurplusLaunchesLocked() {
+        int surplus = Math.min(queuedLaunches, stayingLocked() + starting - wantedLocked());
+        if (surplus > 0) {
+            queuedLaunches -= surplus;
+            starting -= surplus;
         }
     }
 
-    private void launchReplacement() {
+    private void runQueuedLaunchesLater() {
         try {
-            launcher.launch(1);
-        } catch (IOException | RuntimeException e) {
-            startFailed("cannot start a worker: " + e);
+            launches.execute(this::runQueuedLaunches);
+        } catch (RejectedExecutionException stopped) {
+            List<Runnable> actions;
+            synchronized (this) {
+                starting -= queuedLaunches;
+                queuedLaunches = 0;
+                launching = false;
+                actions = finishIfDoneLocked();
+            }
+            actions.forEach(Runnable::run);
+        }
+    }
+
+    /** On the launcher thread: the queued launches, one at a time, each taken only if still wanted then. */
+    private void runQueuedLaunches() {
+        while (true) {
+            synchronized (this) {
+                withdrawSurplusLaunchesLocked();
+                if (queuedLaunches == 0 || state.isFinal()) {
+                    launching = false;
+                    return;
+                }
+                queuedLaunches--;
+            }
+            try {
+                launcher.launch(1);
+            } catch (IOException | RuntimeException e) {
+                startFailed("cannot start a worker: " + e);
+            }
         }
     }
 
@@ -740,16 +786,17 @@ final class PoolCore implements WorkerLauncher.Events, PoolControl {
         connections.remove(worker);
         StartedWorker process = worker.process();
         String poolName = name;   // the timer must not hold the pool: a closed pool is collected at once
-        return List.of(worker::shutdown, () -> CompletableFuture
-                .delayedExecutor(SHUTDOWN_GRACE_SECONDS, TimeUnit.SECONDS)
-                .execute(() -> {
-                    if (process.onExit().isDone()) {
-                        return;
-                    }
-                    LOG.log(Level.WARNING, "{0}: worker pid {1} did not exit within {2} s of SHUTDOWN; killing it",
-                            poolName, Long.toString(process.pid()), SHUTDOWN_GRACE_SECONDS);
-                    process.kill();
-                }));
+        return List.of(worker::shutdown, () -> {
+            ScheduledFuture<?> grace = Timers.after(SHUTDOWN_GRACE_SECONDS, TimeUnit.SECONDS, () -> {
+                if (process.onExit().isDone()) {
+                    return;
+                }
+                LOG.log(Level.WARNING, "{0}: worker pid {1} did not exit within {2} s of SHUTDOWN; killing it",
+                        poolName, Long.toString(process.pid()), SHUTDOWN_GRACE_SECONDS);
+                process.kill();
+            });
+            process.onExit().thenRun(() -> grace.cancel(false));
+        });
     }
 
     // ---- closing, terminating, breaking
@@ -759,6 +806,7 @@ final class PoolCore implements WorkerLauncher.Events, PoolControl {
         if (state != PoolState.CLOSING || !queue.isEmpty() || busy > 0) {
             return List.of();
         }
+        withdrawSurplusLaunchesLocked();
         List<Runnable> actions = new ArrayList<>();
         for (WorkerConnection worker : List.copyOf(connections)) {
             actions.addAll(retireLocked(worker));
@@ -769,9 +817,7 @@ final class PoolCore implements WorkerLauncher.Events, PoolControl {
         if (alive.isEmpty() && starting <= 0) {
             state = PoolState.CLOSED;
             notifyAll();
-            actions.add(socket::close);
-            actions.add(supervisor::stop);
-            actions.add(launches::shutdown);
+            actions.add(this::release);
             actions.add(whenStopped);
         }
         return actions;
@@ -824,12 +870,18 @@ final class PoolCore implements WorkerLauncher.Events, PoolControl {
     }
 
     private List<Runnable> breakLocked(RuntimeException reason) {
+        if (state.isFinal()) {
+            return List.of();
+        }
         brokenReason = reason;
         LOG.log(Level.ERROR, name + " is broken: " + reason.getMessage());
         return List.of(() -> stopNow(PoolState.BROKEN, reason));
     }
 
-    /** Kills every worker; every chunk not done fails with {@code reason}. */
+    /**
+     * Kills every worker; every chunk not done fails with {@code reason}; queued launches are withdrawn. A broken pool
+     * keeps its socket and launcher thread, for {@link #restart()}, until its owner lets it go ({@link #release()}).
+     */
     private void stopNow(PoolState finalState, RuntimeException reason) {
         List<Chunk> unfinished = new ArrayList<>();
         List<StartedWorker> processesToKill;
@@ -839,6 +891,8 @@ final class PoolCore implements WorkerLauncher.Events, PoolControl {
                 return;
             }
             state = finalState;
+            starting -= queuedLaunches;
+            queuedLaunches = 0;
             unfinished.addAll(queue);
             queue.clear();
             for (WorkerConnection worker : connections) {
@@ -852,12 +906,62 @@ final class PoolCore implements WorkerLauncher.Events, PoolControl {
         // Fail the chunks first: the workers' deaths must not be what their callers see.
         unfinished.forEach(chunk -> chunk.fail(reason));
         processesToKill.forEach(StartedWorker::kill);
-        supervisor.stop();
         launcher.killPending();
         channels.forEach(WorkerConnection::close);
-        socket.close();
-        launches.shutdown();
+        if (finalState != PoolState.BROKEN) {
+            release();
+        }
         whenStopped.run();
+    }
+
+    /**
+     * The owner lets the pool go: its socket and launcher thread go (a stopped pool's at once, a broken one's when
+     * its owner closes it), and a broken pool can no longer be restarted. Only for a pool in a final state.
+     */
+    void release() {
+        synchronized (this) {
+            if (!state.isFinal()) {
+                throw new IllegalStateException(name + " is " + state + ": stop it before it is released");
+            }
+            released = true;
+        }
+        socket.close();
+        supervisor.stop();
+        launches.shutdown();
+    }
+
+    /**
+     * A broken pool starts again with fresh workers (as many as its size), for an administrator who removed the
+     * cause. Its tasks failed when it broke; it accepts new ones at once.
+     *
+     * @throws IllegalStateException if the pool is not broken, or its owner has let it go
+     */
+    @Override
+    public void restart() {
+        List<Runnable> actions = new ArrayList<>();
+        synchronized (this) {
+            if (state != PoolState.BROKEN) {
+                throw new IllegalStateException(state == PoolState.RUNNING
+                        ? "cannot restart " + name + ": it is running, not broken; to replace its workers, use"
+                                + " recycleWorkers"
+                        : stoppedRefusal("restart"));
+            }
+            if (released) {
+                throw new IllegalStateException(stoppedRefusal("restart"));
+            }
+            state = PoolState.RUNNING;
+            brokenReason = null;
+            startFailuresInARow = 0;
+            actions.addAll(replaceLocked());
+        }
+        LOG.log(Level.WARNING, "{0}: restarted after it broke, with {1} fresh workers", name, processes);
+        actions.forEach(Runnable::run);
+    }
+
+    /** Why a broken pool broke; empty unless it is broken. */
+    @Override
+    public synchronized String brokenReason() {
+        return state == PoolState.BROKEN && brokenReason != null ? brokenReason.getMessage() : "";
     }
 
     /** Waits until the pool is in a final state and every worker process has exited. */
@@ -889,20 +993,22 @@ final class PoolCore implements WorkerLauncher.Events, PoolControl {
     @Override
     public void resize(int newProcesses) {
         if (newProcesses < 1) {
-            throw new IllegalArgumentException("processes must be at least 1, got " + newProcesses
-                    + "; to stop the pool, close it");
+            throw new IllegalArgumentException("a pool needs at least 1 worker process, got " + newProcesses
+                    + "; a pool stops when its application is undeployed, not by resizing");
         }
+        ProcessCeiling.check("resizing " + name, newProcesses);
         List<Runnable> actions = new ArrayList<>();
         synchronized (this) {
             checkRunningFor("resize");
             processes = newProcesses;
+            withdrawSurplusLaunchesLocked();
             // the surplus leaves: idle workers first, then those holding the fewest chunks
             List<WorkerConnection> staying = connections.stream().filter(this::canTakeMore)
                     .sorted(Comparator.comparingInt(worker -> worker.inFlight.size())).toList();
             for (int i = 0; i < staying.size() - newProcesses; i++) {
                 actions.addAll(drainLocked(staying.get(i)));
             }
-            actions.addAll(launchMissingLocked());
+            launchMissingLocked(actions);
             actions.addAll(assignLocked());
         }
         LOG.log(Level.INFO, "{0}: resized to {1} workers", name, newProcesses);
@@ -925,10 +1031,18 @@ final class PoolCore implements WorkerLauncher.Events, PoolControl {
     }
 
     private void checkRunningFor(String what) {
-        if (state != PoolState.RUNNING) {
-            throw new IllegalStateException("cannot " + what + " " + name + ": it is " + state
-                    + "; only a running pool can");
+        if (state == PoolState.BROKEN) {
+            throw new IllegalStateException("cannot " + what + " " + name + ": it is broken (" + brokenReason()
+                    + "); restart it first (operation restart)");
         }
+        if (state != PoolState.RUNNING) {
+            throw new IllegalStateException(stoppedRefusal(what));
+        }
+    }
+
+    private String stoppedRefusal(String what) {
+        return "cannot " + what + " " + name + ": this pool is stopped (" + state + "); it starts again when its"
+                + " application is redeployed or its owner is created again";
     }
 
     @Override

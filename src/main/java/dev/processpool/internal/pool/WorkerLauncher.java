@@ -7,6 +7,7 @@ import dev.processpool.internal.launch.StartedWorker;
 import dev.processpool.internal.launch.WorkerRequest;
 import dev.processpool.internal.launch.WorkerStarter;
 import dev.processpool.internal.threads.Daemons;
+import dev.processpool.internal.threads.Timers;
 import java.io.IOException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -16,6 +17,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -87,17 +89,18 @@ final class WorkerLauncher {
 
     private void watch(String token, StartedWorker worker) {
         events.launched(worker);
+        // The timer outlives a pool closed meanwhile: it must hold the pending tokens, not the launcher and its pool.
+        Map<String, CompletableFuture<StartedWorker>> stillPending = pending;
+        ScheduledFuture<?> connectTimeout = Timers.after(CONNECT_TIMEOUT_SECONDS, TimeUnit.SECONDS, () -> {
+            if (stillPending.containsKey(token)) {
+                worker.kill();
+            }
+        });
         worker.onExit().thenAccept(status -> {
+            connectTimeout.cancel(false);
             if (pending.remove(token) != null) {
                 events.startFailed("worker pid " + worker.pid() + " exited with status " + status
                         + " before it connected" + describeOutput(worker.outputTail()));
-            }
-        });
-        // The timer outlives a pool closed meanwhile: it must hold the pending tokens, not the launcher and its pool.
-        Map<String, CompletableFuture<StartedWorker>> stillPending = pending;
-        CompletableFuture.delayedExecutor(CONNECT_TIMEOUT_SECONDS, TimeUnit.SECONDS).execute(() -> {
-            if (stillPending.containsKey(token)) {
-                worker.kill();
             }
         });
     }

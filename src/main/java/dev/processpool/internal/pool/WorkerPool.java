@@ -8,6 +8,7 @@ import dev.processpool.internal.codec.EncodedTask;
 import dev.processpool.internal.codec.TaskEncoder;
 import dev.processpool.internal.launch.TaskClassesSeen;
 import dev.processpool.internal.launch.WorkerStarter;
+import dev.processpool.internal.management.PoolIdentity;
 import dev.processpool.internal.management.PoolRegistration;
 import dev.processpool.internal.threads.Daemons;
 import java.io.IOException;
@@ -41,7 +42,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class WorkerPool implements Pool {
     private static final AtomicInteger NUMBERS = new AtomicInteger();
-    private static final Cleaner CLEANER = Cleaner.create(Daemons.factory("processpool-cleaner"));
     /** How many chunks imap reads ahead of its consumer, per worker. */
     private static final int CHUNKS_AHEAD_PER_WORKER = 4;
 
@@ -63,7 +63,7 @@ public final class WorkerPool implements Pool {
         this.core = core;
         this.callbacks = callbacks;
         this.registration = registration;
-        this.unclosed = CLEANER.register(this, new StopUnclosed(core, callbacks, registration));
+        this.unclosed = UnclosedPools.register(this, new StopUnclosed(core, callbacks, registration));
     }
 
     /**
@@ -81,18 +81,26 @@ public final class WorkerPool implements Pool {
                         + " (try-with-resources)", core.name());
                 core.terminate();
             }
+            core.release();
             callbacks.shutdown();
             registration.close();
         }
     }
 
+    public static WorkerPool start(String startMethod, WorkerStarter starter, PoolOptions options) {
+        return start(startMethod, starter, options, PoolIdentity.NONE);
+    }
+
     /**
-     * A pool whose workers are starting, registered as an MXBean ({@link PoolRegistration}) until it stops.
+     * A pool whose workers are starting, registered as an MXBean ({@link PoolRegistration}) until it is closed or
+     * terminated; a broken pool stays registered, as BROKEN with its reason, so that administrators see it and can
+     * restart it, until its owner closes it.
      *
      * @throws IllegalArgumentException if the initializer cannot be sent
      * @throws UncheckedIOException if a worker cannot be started (those already started are stopped)
      */
-    public static WorkerPool start(String startMethod, WorkerStarter starter, PoolOptions options) {
+    public static WorkerPool start(String startMethod, WorkerStarter starter, PoolOptions options,
+            PoolIdentity identity) {
         Objects.requireNonNull(options, "options");
         starter.prepare();
         String baseName = options.name().orElseGet(() -> "pool-" + NUMBERS.incrementAndGet());
@@ -107,14 +115,18 @@ public final class WorkerPool implements Pool {
             throw new UncheckedIOException("cannot start the workers of " + baseName + ": " + e.getMessage(), e);
         }
         try {
-            registration = PoolRegistration.register(baseName, core);
+            registration = PoolRegistration.register(baseName, identity, core);
         } catch (RuntimeException e) {
             core.terminate();
             throw e;
         }
         String name = registration.name() + " (" + startMethod + ")";
         core.name(name);
-        core.whenStopped(registration::close);   // a failed start stops the pool, which unregisters it
+        core.whenStopped(() -> {   // a failed start terminates the pool, which unregisters it
+            if (core.state() != PoolState.BROKEN) {
+                registration.close();
+            }
+        });
         try {
             core.startWorkers();
         } catch (IOException e) {
@@ -361,6 +373,7 @@ public final class WorkerPool implements Pool {
             core.terminate();
             Thread.currentThread().interrupt();
         }
+        core.release();
         registration.close();
         unclosed.clean();
     }
@@ -395,6 +408,7 @@ public final class WorkerPool implements Pool {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        core.release();
         registration.close();
         unclosed.clean();
     }

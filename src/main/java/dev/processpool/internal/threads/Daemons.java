@@ -9,26 +9,32 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadFactory;
 import java.util.function.Consumer;
 
-/** Daemon threads of the library. */
+/**
+ * Daemon threads of the library. None has a context class loader: a thread that inherited a deployment's would keep
+ * that deployment's classes reachable for as long as it runs. And none runs forever: each ends when its work is done
+ * or after a short idle time, so nothing of an undeployed application stays behind.
+ */
 public final class Daemons {
     private Daemons() {
     }
 
     /** Starts {@code task} on a new daemon thread. */
     public static Thread start(String name, Runnable task) {
-        Thread thread = new Thread(task, name);
-        thread.setDaemon(true);
+        Thread thread = newThread(name, task);
         thread.start();
         return thread;
     }
 
     /** A factory of daemon threads, all called {@code name}. */
     public static ThreadFactory factory(String name) {
-        return task -> {
-            Thread thread = new Thread(task, name);
-            thread.setDaemon(true);
-            return thread;
-        };
+        return task -> newThread(name, task);
+    }
+
+    private static Thread newThread(String name, Runnable task) {
+        Thread thread = new Thread(task, name);
+        thread.setDaemon(true);
+        thread.setContextClassLoader(null);
+        return thread;
     }
 
     /**
