@@ -2,6 +2,7 @@ package dev.processpool;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -65,7 +66,7 @@ class ItemBlastRadiusTest {
     }
 
     /** Every item's outcome, in order: its result, or the exception it failed with. */
-    private static List<Object> outcomes(Iterator<Integer> results) {
+    private static List<Object> outcomes(Iterator<?> results) {
         List<Object> outcomes = new ArrayList<>();
         while (results.hasNext()) {
             try {
@@ -144,6 +145,24 @@ class ItemBlastRadiusTest {
         String marks = dir.toString();
         List<Object> outcomes = outcomes(pool.imap((Integer item) -> markThen(marks, "exit", item), inputs(), ITEMS));
         assertOnly50thFailed(outcomes, WorkerDiedException.class);
+    }
+
+    /** Runs long enough to be told of, then returns what cannot be sent back. */
+    static Thread slowThenUnsendable(int item) throws InterruptedException {
+        Thread.sleep(800);
+        return new Thread(() -> { });
+    }
+
+    @Test
+    void aLongItemWhoseResultCannotBeSentFailsAloneAndTheWorkerStays() {
+        pool = TestPools.newPool(startMethod, 1);
+        List<Object> outcomes = outcomes(pool.imap(ItemBlastRadiusTest::slowThenUnsendable, List.of(0, 1), 2));
+        assertEquals(2, outcomes.size());
+        for (Object outcome : outcomes) {
+            TaskFailedException failed = assertInstanceOf(TaskFailedException.class, outcome);
+            assertFalse(failed instanceof WorkerDiedException, failed.getMessage());
+        }
+        assertEquals(0, pool.control().workerRestarts(), "the worker that told of the items stays");
     }
 
     @Test

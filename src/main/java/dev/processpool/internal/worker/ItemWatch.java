@@ -267,10 +267,12 @@ final class ItemWatch {
             int from = reportedUpTo;
             byte[] encoded;
             try {
-                encoded = task.results().encode(Arrays.asList(results).subList(from - start, to - start));
+                encoded = to == from ? new byte[0]
+                        : task.results().encode(Arrays.asList(results).subList(from - start, to - start));
             } catch (RuntimeException unsendable) {
-                // The chunk's result says which; until then the parent knows of no outcome beyond `from`.
-                encoded = task.results().encode(List.of());
+                // The chunk's result says which; until then the parent knows of no outcome beyond `from`. Nothing is
+                // encoded: even an empty list of a type JSON-B cannot model fails (a Thread result, refused).
+                encoded = new byte[0];
                 to = from;
             }
             List<ItemFailure> reported = new ArrayList<>();
