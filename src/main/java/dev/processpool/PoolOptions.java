@@ -1,6 +1,7 @@
 package dev.processpool;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -36,6 +37,8 @@ public final class PoolOptions {
     private final Path javaExecutable;
     private final boolean inheritEnvironment;
     private final Map<String, String> environment;
+    private final Duration taskTimeout;
+    private final long maxMemoryPerChild;
 
     private PoolOptions(Builder b) {
         this.name = b.name;
@@ -46,6 +49,8 @@ public final class PoolOptions {
         this.javaExecutable = b.javaExecutable;
         this.inheritEnvironment = b.inheritEnvironment;
         this.environment = Collections.unmodifiableMap(new LinkedHashMap<>(b.environment));
+        this.taskTimeout = b.taskTimeout;
+        this.maxMemoryPerChild = b.maxMemoryPerChild;
     }
 
     /**
@@ -81,6 +86,8 @@ public final class PoolOptions {
         b.javaExecutable = javaExecutable;
         b.inheritEnvironment = inheritEnvironment;
         b.environment.putAll(environment);
+        b.taskTimeout = taskTimeout;
+        b.maxMemoryPerChild = maxMemoryPerChild;
         return b;
     }
 
@@ -157,6 +164,23 @@ public final class PoolOptions {
         return environment;
     }
 
+    /**
+     * How long one item (one call of the function) may run: at the limit its thread is interrupted, and if it has
+     * not returned within about a second its worker is stopped and replaced; the item fails with
+     * {@link TaskTimeoutException}. Empty (the default): no limit.
+     */
+    public Optional<Duration> taskTimeout() {
+        return Optional.ofNullable(taskTimeout);
+    }
+
+    /**
+     * Resident memory above which a worker is replaced after its chunk, as one that reached
+     * {@link #maxTasksPerChild()} is; {@code 0} (the default) for no limit.
+     */
+    public long maxMemoryPerChild() {
+        return maxMemoryPerChild;
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof PoolOptions p
@@ -167,13 +191,15 @@ public final class PoolOptions {
                 && jvmOptions.equals(p.jvmOptions)
                 && Objects.equals(javaExecutable, p.javaExecutable)
                 && inheritEnvironment == p.inheritEnvironment
-                && environment.equals(p.environment);
+                && environment.equals(p.environment)
+                && Objects.equals(taskTimeout, p.taskTimeout)
+                && maxMemoryPerChild == p.maxMemoryPerChild;
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(name, processes, maxTasksPerChild, initializer, jvmOptions, javaExecutable,
-                inheritEnvironment, environment);
+                inheritEnvironment, environment, taskTimeout, maxMemoryPerChild);
     }
 
     @Override
@@ -184,7 +210,9 @@ public final class PoolOptions {
                 + ", jvmOptions=" + jvmOptions
                 + ", javaExecutable=" + (javaExecutable == null ? "java.home" : javaExecutable)
                 + ", inheritEnvironment=" + inheritEnvironment
-                + ", environment=" + environment.keySet() + "]";
+                + ", environment=" + environment.keySet()
+                + ", taskTimeout=" + (taskTimeout == null ? "none" : taskTimeout)
+                + ", maxMemoryPerChild=" + (maxMemoryPerChild == 0 ? "unlimited" : maxMemoryPerChild + " bytes") + "]";
     }
 
     /** Builds {@link PoolOptions}; every setter rejects a bad value at once with {@link IllegalArgumentException}. */
@@ -197,6 +225,8 @@ public final class PoolOptions {
         private Path javaExecutable;
         private boolean inheritEnvironment;
         private final Map<String, String> environment = new LinkedHashMap<>();
+        private Duration taskTimeout;
+        private long maxMemoryPerChild;
 
         private Builder() {
         }
@@ -321,6 +351,29 @@ public final class PoolOptions {
                         + name + "'");
             }
             environment.put(name, Objects.requireNonNull(value, "value of " + name));
+            return this;
+        }
+
+        /**
+         * How long one item may run before it is interrupted and, after a grace of about a second, its worker is
+         * stopped and replaced; more than zero, or {@code null} for no limit (the default).
+         */
+        public Builder taskTimeout(Duration limit) {
+            if (limit != null && (limit.isNegative() || limit.isZero())) {
+                throw new IllegalArgumentException("taskTimeout must be more than zero, got " + limit
+                        + "; leave it unset (null) for no limit");
+            }
+            this.taskTimeout = limit;
+            return this;
+        }
+
+        /** Resident bytes above which a worker is replaced after a chunk: at least 1, or 0 for no limit. */
+        public Builder maxMemoryPerChild(long bytes) {
+            if (bytes < 0) {
+                throw new IllegalArgumentException("maxMemoryPerChild must be a number of bytes, or 0 for no limit,"
+                        + " got " + bytes);
+            }
+            this.maxMemoryPerChild = bytes;
             return this;
         }
 

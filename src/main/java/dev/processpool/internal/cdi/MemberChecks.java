@@ -3,6 +3,7 @@ package dev.processpool.internal.cdi;
 import dev.processpool.ProcessContext;
 import dev.processpool.ProcessRunnable;
 import dev.processpool.internal.config.ProcessCeiling;
+import dev.processpool.internal.limits.LimitValues;
 import java.lang.reflect.Modifier;
 import java.util.List;
 import java.util.Optional;
@@ -43,6 +44,30 @@ final class MemberChecks {
 
     static String notMaxTasks(String shown, String zero) {
         return shown + " is not a number of tasks; use at least 1, or " + zero + " for no limit";
+    }
+
+    /** {@code ""} is no limit; anything else must be a positive duration. */
+    static Optional<String> taskTimeout(String shown, String value) {
+        try {
+            if (!value.isBlank()) {
+                LimitValues.duration(value);
+            }
+            return Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return Optional.of(shown + " is not a task timeout: " + e.getMessage() + "; or \"\" for no limit");
+        }
+    }
+
+    /** {@code ""} is no limit; anything else must be a size. */
+    static Optional<String> maxMemoryPerChild(String shown, String value) {
+        try {
+            if (!value.isBlank()) {
+                LimitValues.bytes(value);
+            }
+            return Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return Optional.of(shown + " is not a memory limit: " + e.getMessage() + "; or \"\" (or 0) for no limit");
+        }
     }
 
     /** A problem for each option of {@code options} (shown as {@code shownList}) that is not a JVM option. */

@@ -5,6 +5,7 @@ import dev.processpool.ProcessContext;
 import dev.processpool.ProcessPool;
 import dev.processpool.ProcessRunnable;
 import dev.processpool.internal.config.PoolConfiguration;
+import dev.processpool.internal.limits.LimitValues;
 import java.lang.reflect.InvocationTargetException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -37,6 +38,10 @@ record PoolSettings(String startMethod, PoolOptions options) {
                 "0 (the default)").ifPresent(r -> problems.add(new MemberProblem("maxTasksPerChild", r)));
         MemberChecks.jvmOptions(Arrays.toString(pool.jvmOptions()), Arrays.asList(pool.jvmOptions()))
                 .forEach(r -> problems.add(new MemberProblem("jvmOptions", r)));
+        MemberChecks.taskTimeout("'" + pool.taskTimeout() + "'", pool.taskTimeout())
+                .ifPresent(r -> problems.add(new MemberProblem("taskTimeout", r)));
+        MemberChecks.maxMemoryPerChild("'" + pool.maxMemoryPerChild() + "'", pool.maxMemoryPerChild())
+                .ifPresent(r -> problems.add(new MemberProblem("maxMemoryPerChild", r)));
         if (pool.initializer() != ProcessRunnable.class) {
             MemberChecks.initializer(pool.initializer()).ifPresent(r -> problems.add(new MemberProblem("initializer", r)));
         }
@@ -85,6 +90,12 @@ record PoolSettings(String startMethod, PoolOptions options) {
                 .jvmOptions(members.jvmOptions().toArray(String[]::new));
         if (members.processes() != PoolOptions.AUTO_PROCESSES) {
             options.processes(members.processes());
+        }
+        if (!members.taskTimeout().isBlank()) {
+            options.taskTimeout(LimitValues.duration(members.taskTimeout()));
+        }
+        if (!members.maxMemoryPerChild().isBlank()) {
+            options.maxMemoryPerChild(LimitValues.bytes(members.maxMemoryPerChild()));
         }
         if (members.initializer() != ProcessRunnable.class) {
             options.initializer(newInitializer(members.initializer(), where));

@@ -2,6 +2,7 @@ package dev.processpool.internal.pool;
 
 import dev.processpool.PoolOptions;
 import dev.processpool.TaskFailedException;
+import dev.processpool.TaskTimeoutException;
 import dev.processpool.WorkerDiedException;
 import dev.processpool.internal.channel.FrameChannel;
 import dev.processpool.internal.channel.PrivateSocket;
@@ -22,6 +23,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -65,6 +67,11 @@ final class PoolCore implements WorkerLauncher.Events, PoolControl {
     private static final int CHUNKS_PER_WORKER_SHORT = 4;
     private static final int CHUNKS_PER_WORKER_LONG = 2;
     private static final long SHORT_CHUNK_NANOS = TimeUnit.MICROSECONDS.toNanos(500);
+    /**
+     * How long after the time limit (or a cancellation) the pool waits for the running item to return before it
+     * stops its worker: the item fails within the limit and this plus a tick of the {@link ItemSupervisor}.
+     */
+    static final long STOP_GRACE_NANOS = TimeUnit.MILLISECONDS.toNanos(1000);
 
     private final String startMethod;
     /** Set before the workers start: the name the pool got registered under, and its start method. */
@@ -72,6 +79,10 @@ final class PoolCore implements WorkerLauncher.Events, PoolControl {
     /** Written under the lock (resize); read without it by callers sizing their chunks. */
     private volatile int processes;
     private final int maxTasksPerChild;
+    /** The time limit per item; null for none. */
+    private final java.time.Duration taskTimeout;
+    private final long maxMemoryPerChild;
+    private final ItemSupervisor supervisor;
     private final String initializerCode;
     private final String parentClassPath = System.getProperty("java.class.path", "");
     private final PrivateSocket socket;
@@ -110,6 +121,8 @@ final class PoolCore implements WorkerLauncher.Events, PoolControl {
     private int busy;
     private long tasksSubmitted;
     private long workerRestarts;
+    private long tasksTimedOut;
+    private long workersRecycledForMemory;
 
     PoolCore(String startMethod, WorkerStarter starter, PoolOptions options, String initializerCode)
             throws IOException {
@@ -117,6 +130,9 @@ final class PoolCore implements WorkerLauncher.Events, PoolControl {
         this.name = "pool (" + startMethod + ")";
         this.processes = options.processes();
         this.maxTasksPerChild = options.maxTasksPerChild();
+        this.taskTimeout = options.taskTimeout().orElse(null);
+        this.maxMemoryPerChild = options.maxMemoryPerChild();
+        this.supervisor = new ItemSupervisor("processpool-" + startMethod + "-supervisor", this::supervise);
         this.initializerCode = initializerCode;
         this.socket = PrivateSocket.open("pool.sock");
         this.launcher = new WorkerLauncher(starter, socket, options, this);
@@ -136,6 +152,9 @@ final class PoolCore implements WorkerLauncher.Events, PoolControl {
 
     /** Starts all workers; if one cannot be started, stops those already started and throws. */
     void startWorkers() throws IOException {
+        if (taskTimeout != null) {
+            supervisor.ensureStarted();
+        }
         synchronized (this) {
             starting += processes;
         }
@@ -161,6 +180,15 @@ final class PoolCore implements WorkerLauncher.Events, PoolControl {
 
     String initializerCode() {
         return initializerCode;
+    }
+
+    /** The time limit per item in nanoseconds, 0 for none: the worker interrupts an item at it. */
+    long timeoutNanos() {
+        return taskTimeout == null ? 0 : taskTimeout.toNanos();
+    }
+
+    Chunk.Origin origin(WorkerConnection worker) {
+        return new Chunk.Origin(worker.pid(), taskTimeout);
     }
 
     StartedWorker claim(String token) {
@@ -335,6 +363,7 @@ final class PoolCore implements WorkerLauncher.Events, PoolControl {
     /** The worker ran its initializer: its start succeeded. */
     synchronized void workerReady(WorkerConnection worker) {
         worker.ready = true;
+        worker.item.lastHeard = System.nanoTime();
         startFailuresInARow = 0;
     }
 
@@ -361,14 +390,16 @@ final class PoolCore implements WorkerLauncher.Events, PoolControl {
             worker.close();
             return;
         }
+        boolean tooLarge = maxMemoryPerChild > 0 && tooLarge(worker);
         // Complete before the worker is released, so that a close() that is waiting returns only after this.
-        chunk.complete(results, failures, "in worker pid " + worker.pid());
+        chunk.complete(results, failures, origin(worker));
         List<Runnable> actions = new ArrayList<>();
         synchronized (this) {
             worker.inFlight.pollFirst();
             long now = System.nanoTime();
             chunkTimes.add(now - worker.runningSince);
             worker.runningSince = now;   // the next chunk, if it holds one, starts now
+            worker.item.nextChunk(now);
             busy--;
             worker.tasksDone++;
             if (state.isFinal()) {
@@ -379,6 +410,9 @@ final class PoolCore implements WorkerLauncher.Events, PoolControl {
                 requeueLocked(worker);
                 actions.addAll(retireLocked(worker));
                 actions.addAll(replaceLocked());
+            } else if (tooLarge) {
+                // draining: the chunks it holds are in its channel already, it runs them and then leaves
+                actions.addAll(replaceLocked());
             }
             actions.addAll(assignLocked());
             actions.addAll(finishIfDoneLocked());
@@ -387,10 +421,26 @@ final class PoolCore implements WorkerLauncher.Events, PoolControl {
     }
 
     /**
-     * The worker's channel closed: it exited, was told to, or died. Only the chunk it was running fails; the
-     * chunks waiting behind it never ran and go back to the head of the queue, as does the first one of a
-     * worker that died starting or was leaving anyway.
+     * Whether the worker holds more than maxMemoryPerChild; if so it is draining from now on (takes no more chunks).
+     * Decided before its chunk completes, so that the caller's next task does not go to it, and counted.
      */
+    private boolean tooLarge(WorkerConnection worker) {
+        long resident = ResidentMemory.of(worker.pid());
+        if (resident <= maxMemoryPerChild) {
+            return false;
+        }
+        synchronized (this) {
+            if (worker.draining || worker.retiring || state.isFinal()) {
+                return false;   // leaving anyway
+            }
+            worker.draining = true;
+            workersRecycledForMemory++;
+        }
+        LOG.log(Level.INFO, "{0}: worker pid {1} holds {2} bytes, more than maxMemoryPerChild ({3}); replacing it",
+                name, Long.toString(worker.pid()), resident, maxMemoryPerChild);
+        return true;
+    }
+
     /** The worker said HELLO and was gone before it could be sent START: a start that failed. */
     void lostBeforeStart(WorkerConnection worker) {
         int status = exitStatus(worker.process());
@@ -398,16 +448,32 @@ final class PoolCore implements WorkerLauncher.Events, PoolControl {
                 + WorkerLauncher.describeOutput(worker.process().outputTail()));
     }
 
+    /**
+     * The worker's channel closed: it exited, was told to, or died. Only the item it was running fails (if it told
+     * of it; else the items of the chunk it had not told of); the rest of that chunk and the chunks waiting behind
+     * it go back to the head of the queue, as does the first one of a worker that died starting or was leaving.
+     */
     void connectionLost(WorkerConnection worker) {
-        int status = exitStatus(worker.process());
         Chunk running;
+        int runningIndex;
+        RunningItem.Stop stop;
         synchronized (this) {
             running = worker.ready && !worker.retiring ? worker.inFlight.peekFirst() : null;
+            runningIndex = worker.item.index(running);
+            stop = worker.item.stop;
         }
+        // A worker the pool stopped itself was killed: its item's error says why, without waiting for the status.
+        int status = stop == RunningItem.Stop.NONE ? exitStatus(worker.process()) : 137;
+        boolean rest = false;
         if (running != null) {
-            running.fail(new WorkerDiedException(worker.pid(), status, "worker pid " + worker.pid() + " "
-                    + describeExit(status) + " while running this task"
-                    + WorkerLauncher.describeOutput(worker.process().outputTail())));
+            RuntimeException error = stop == RunningItem.Stop.TIMED_OUT
+                    ? new TaskTimeoutException(taskTimeout, worker.pid(), "the item ran past the pool's task timeout of "
+                            + taskTimeout + " and did not return within " + STOP_GRACE_NANOS / 1_000_000
+                            + " ms of its interrupt; its worker pid " + worker.pid() + " was stopped and replaced")
+                    : new WorkerDiedException(worker.pid(), status, "worker pid " + worker.pid() + " "
+                            + describeExit(status) + " while running this task"
+                            + WorkerLauncher.describeOutput(worker.process().outputTail()));
+            rest = running.withdrawn() ? false : running.workerLost(runningIndex, error);
         }
         List<Runnable> actions = new ArrayList<>();
         synchronized (this) {
@@ -416,13 +482,18 @@ final class PoolCore implements WorkerLauncher.Events, PoolControl {
                 busy--;
             }
             requeueLocked(worker);
+            if (rest && !state.isFinal()) {
+                queue.addFirst(running);   // its items not started, before the chunks that were waiting behind it
+            }
             connections.remove(worker);
             if (!worker.ready && !worker.retiring) {
                 actions.addAll(startFailedLocked("worker pid " + worker.pid() + " " + describeExit(status)
                         + " before it was ready" + WorkerLauncher.describeOutput(worker.process().outputTail())));
             } else if (!worker.retiring && !state.isFinal()) {
-                LOG.log(Level.WARNING, "{0}: worker pid {1} {2}; replacing it", name, Long.toString(worker.pid()),
-                        describeExit(status));
+                if (stop == RunningItem.Stop.NONE) {
+                    LOG.log(Level.WARNING, "{0}: worker pid {1} {2}; replacing it", name, Long.toString(worker.pid()),
+                            describeExit(status));
+                }
                 actions.addAll(replaceLocked());
             }
             actions.addAll(assignLocked());
@@ -436,7 +507,7 @@ final class PoolCore implements WorkerLauncher.Events, PoolControl {
         while (!worker.inFlight.isEmpty()) {
             Chunk chunk = worker.inFlight.pollLast();
             busy--;
-            if (!state.isFinal()) {
+            if (!state.isFinal() && !chunk.withdrawn()) {
                 queue.addFirst(chunk);
             }
         }
@@ -472,6 +543,161 @@ final class PoolCore implements WorkerLauncher.Events, PoolControl {
             notifyAll();
         }
         actions.forEach(Runnable::run);
+    }
+
+    // ---- supervision of running items: progress, time limits, cancellation
+
+    /**
+     * The worker reported the outcomes of items {@code from..to-1} of its running chunk, and which item runs (or
+     * -1) since {@code runningNanos} ago; {@code timedOut}: that item ran past the time limit and was interrupted.
+     */
+    void progress(WorkerConnection worker, long chunkId, int from, int to, byte[] results, List<ItemFailure> failures,
+            int running, long runningNanos, boolean timedOut) {
+        Chunk chunk;
+        synchronized (this) {
+            chunk = worker.inFlight.peekFirst();
+        }
+        if (chunk == null || chunk.id != chunkId) {
+            return;
+        }
+        chunk.reported(from, to, results, failures, origin(worker));
+        synchronized (this) {
+            long now = System.nanoTime();
+            if (timedOut && !worker.item.timedOut(chunk)) {
+                tasksTimedOut++;
+            }
+            worker.item.reported(chunk, running, now - runningNanos, timedOut, now);
+        }
+    }
+
+    /** Anything from the worker: it is alive and not wedged. */
+    synchronized void heard(WorkerConnection worker) {
+        worker.item.lastHeard = System.nanoTime();
+    }
+
+    /**
+     * The caller gave up on these chunks (cancelled or completed its future itself): those queued are dropped,
+     * those waiting in a worker's channel are asked back, and a worker running one is asked to interrupt it and,
+     * if it has not given it up within the grace, stopped and replaced ({@link #supervise()}).
+     */
+    void withdraw(List<Chunk> chunks) {
+        chunks.forEach(Chunk::withdraw);
+        supervisor.ensureStarted();
+        List<Runnable> actions = new ArrayList<>();
+        synchronized (this) {
+            Set<Chunk> withdrawn = new HashSet<>(chunks);
+            queue.removeIf(withdrawn::contains);
+            long now = System.nanoTime();
+            for (WorkerConnection worker : connections) {
+                // the waiting ones first: the running one, interrupted, would otherwise make way for the next
+                for (Iterator<Chunk> held = worker.inFlight.descendingIterator(); held.hasNext(); ) {
+                    Chunk chunk = held.next();
+                    if (withdrawn.contains(chunk)) {
+                        if (chunk == worker.inFlight.peekFirst()) {
+                            worker.item.cancelSince = now;
+                        }
+                        actions.add(() -> worker.cancel(chunk));
+                    }
+                }
+            }
+            actions.addAll(finishIfDoneLocked());
+        }
+        actions.forEach(Runnable::run);
+    }
+
+    /** The worker dropped a cancelled chunk before it started. */
+    void cancelledInWorker(WorkerConnection worker, long chunkId) {
+        List<Runnable> actions = new ArrayList<>();
+        synchronized (this) {
+            if (!worker.inFlight.removeIf(chunk -> chunk.id == chunkId)) {
+                return;
+            }
+            busy--;
+            if (state.isFinal()) {
+                return;
+            }
+            if (worker.draining && worker.inFlight.isEmpty()) {
+                actions.addAll(retireLocked(worker));
+            }
+            actions.addAll(assignLocked());
+            actions.addAll(finishIfDoneLocked());
+        }
+        actions.forEach(Runnable::run);
+    }
+
+    /**
+     * The supervisor's tick: stops a worker whose item ran past the time limit and the grace, or that has been
+     * silent that long while running a chunk (its JVM is wedged: only the parent can end it), or that has not
+     * given up a cancelled chunk within the grace. Its death then fails only the running item.
+     */
+    void supervise() {
+        List<Runnable> actions = new ArrayList<>();
+        synchronized (this) {
+            long now = System.nanoTime();
+            for (WorkerConnection worker : connections) {
+                Chunk head = worker.inFlight.peekFirst();
+                RunningItem item = worker.item;
+                if (head == null || !worker.ready || item.stop != RunningItem.Stop.NONE) {
+                    continue;
+                }
+                if (head.withdrawn()) {
+                    if (item.cancelSince == 0) {
+                        item.cancelSince = now;   // it became the running chunk after it was cancelled
+                        actions.add(() -> worker.cancel(head));
+                    } else if (now - item.cancelSince > STOP_GRACE_NANOS) {
+                        item.stop = RunningItem.Stop.CANCELLED;
+                        actions.add(worker.process()::kill);
+                    }
+                } else if (taskTimeout != null && overdueLocked(worker, head, now)) {
+                    if (!item.timedOut(head)) {
+                        tasksTimedOut++;
+                    }
+                    item.stop = RunningItem.Stop.TIMED_OUT;
+                    actions.add(worker.process()::kill);
+                    LOG.log(Level.WARNING, "{0}: an item of worker pid {1} ran past the task timeout of {2} and did"
+                            + " not return when interrupted; stopping the worker", name, Long.toString(worker.pid()),
+                            taskTimeout);
+                }
+            }
+        }
+        actions.forEach(Runnable::run);
+    }
+
+    /** Its item ran past the limit and the grace, or the worker has said nothing for that long while running. */
+    private boolean overdueLocked(WorkerConnection worker, Chunk head, long now) {
+        long limit = taskTimeout.toNanos() + STOP_GRACE_NANOS;
+        RunningItem item = worker.item;
+        return item.index(head) >= 0 && now - item.since(head, now) > limit
+                || now - Math.max(worker.runningSince, item.lastHeard) > limit;
+    }
+
+    /** The age of the oldest item running that its worker told of (items are told of after half a second), in ms. */
+    @Override
+    public synchronized long longestRunningTaskMillis() {
+        long now = System.nanoTime();
+        long oldest = 0;
+        for (WorkerConnection worker : connections) {
+            Chunk head = worker.inFlight.peekFirst();
+            if (worker.item.index(head) >= 0) {
+                oldest = Math.max(oldest, now - worker.item.since(head, now));
+            }
+        }
+        return TimeUnit.NANOSECONDS.toMillis(oldest);
+    }
+
+    @Override
+    public synchronized long tasksTimedOut() {
+        return tasksTimedOut;
+    }
+
+    @Override
+    public long tasksCancelled() {
+        return itemCounts.cancelled();
+    }
+
+    @Override
+    public synchronized long workersRecycledForMemory() {
+        return workersRecycledForMemory;
     }
 
     // ---- replacing and retiring workers
@@ -622,6 +848,30 @@ final class PoolCore implements WorkerLauncher.Events, PoolControl {
         stopNow(PoolState.TERMINATED, new CancellationException("the pool was terminated"));
     }
 
+    /**
+     * Closes, waiting at most {@code bound} for the accepted tasks; then terminates.
+     *
+     * @return the items abandoned: accepted and neither done nor withdrawn when the bound ran out (0 if none)
+     */
+    long closeWithin(java.time.Duration bound) throws InterruptedException {
+        stopAccepting();
+        long abandoned = 0;
+        synchronized (this) {
+            long deadline = System.nanoTime() + bound.toNanos();
+            while (!state.isFinal()) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    abandoned = tasksSubmitted - itemCounts.completed() - itemCounts.failed() - itemCounts.cancelled();
+                    break;
+                }
+                TimeUnit.NANOSECONDS.timedWait(this, left);
+            }
+        }
+        terminate();
+        awaitStopped();
+        return Math.max(0, abandoned);
+    }
+
     private List<Runnable> breakLocked(RuntimeException reason) {
         if (state.isFinal()) {
             return List.of();
@@ -679,6 +929,7 @@ final class PoolCore implements WorkerLauncher.Events, PoolControl {
             released = true;
         }
         socket.close();
+        supervisor.stop();
         launches.shutdown();
     }
 

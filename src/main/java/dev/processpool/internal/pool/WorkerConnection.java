@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 
 /**
  * The parent's end of one worker's channel. Its reader thread authenticates the worker (HELLO with the
@@ -46,6 +47,8 @@ final class WorkerConnection {
     boolean ready;
     /** The chunk asked back from it (REVOKE sent, no answer yet), or null. */
     Chunk revoking;
+    /** What it told of the item it runs, and whether the pool is stopping it. */
+    final RunningItem item = new RunningItem();
 
     WorkerConnection(FrameChannel channel, PoolCore core) {
         this.channel = channel;
@@ -74,7 +77,7 @@ final class WorkerConnection {
             }
             Thread.currentThread().setName("processpool-worker-" + pid() + "-reader");
             channel.send(new FrameWriter(FrameType.START).putString(core.parentClassPath())
-                    .putString(core.initializerCode()));
+                    .putString(core.initializerCode()).putLong(core.timeoutNanos()));
             connected = true;   // from here on it no longer counts as starting, even if a task sent to it fails
             core.workerConnected(this);
             while (true) {
@@ -113,6 +116,16 @@ final class WorkerConnection {
     private void handle(Frame frame) throws IOException {
         switch (frame.type()) {
             case READY -> core.workerReady(this);
+            case PROGRESS -> {
+                long chunkId = frame.getLong();
+                int from = frame.getInt();
+                int to = frame.getInt();
+                byte[] results = frame.getBytes();
+                List<ItemFailure> failures = ItemFailure.fromJson(frame.getString());
+                core.progress(this, chunkId, from, to, results, failures, frame.getInt(), frame.getLong(),
+                        frame.getBoolean());
+            }
+            case CANCELLED -> core.cancelledInWorker(this, frame.getLong());
             case START_FAILED -> core.initializerFailed(this, RemoteFailure.fromJson(frame.getString()));
             case RESULT -> {
                 long chunkId = frame.getLong();
@@ -123,12 +136,14 @@ final class WorkerConnection {
             }
             case REVOKED -> core.revoked(this, frame.getLong(), frame.getBoolean());
             case RESOURCE_REQUEST -> {
+                core.heard(this);
                 long request = frame.getLong();
                 byte[] bytes = LoaderRegistry.INSTANCE.resource(frame.getInt(), frame.getString());
                 channel.send(new FrameWriter(FrameType.RESOURCE).putLong(request).putBoolean(bytes != null)
                         .putBytes(bytes == null ? new byte[0] : bytes));
             }
             case OUTPUT -> {
+                core.heard(this);
                 int stream = frame.getInt();
                 String text = frame.getString().stripTrailing();
                 LOG.log(stream == 2 ? Level.WARNING : Level.INFO, "[worker {0} {1}] {2}",
@@ -146,7 +161,7 @@ final class WorkerConnection {
         for (Chunk chunk = toSend.poll(); chunk != null; chunk = toSend.poll()) {
             try {
                 channel.send(new FrameWriter(FrameType.TASK).putLong(chunk.id).putString(chunk.task.code())
-                        .putBytes(chunk.inputs));
+                        .putBytes(chunk.inputs).putInt(chunk.start));
             } catch (IOException e) {
                 channel.close();
             }
@@ -157,6 +172,15 @@ final class WorkerConnection {
     void revoke(Chunk chunk) {
         try {
             channel.send(new FrameWriter(FrameType.REVOKE).putLong(chunk.id));
+        } catch (IOException e) {
+            channel.close();
+        }
+    }
+
+    /** Tells the worker that {@code chunk}'s caller gave up on it: dropped if it waits, interrupted if it runs. */
+    void cancel(Chunk chunk) {
+        try {
+            channel.send(new FrameWriter(FrameType.CANCEL).putLong(chunk.id));
         } catch (IOException e) {
             channel.close();
         }

@@ -41,6 +41,7 @@ final class ParentLink {
     private final Map<Long, CompletableFuture<byte[]>> pendingResources = new ConcurrentHashMap<>();
     private final AtomicLong nextRequest = new AtomicLong();
     private volatile boolean shuttingDown;
+    private volatile ItemWatch watch;
 
     ParentLink(FrameChannel channel, Path socketPath) {
         this.channel = channel;
@@ -58,6 +59,8 @@ final class ParentLink {
                 Frame frame = channel.receive();
                 if (frame.type() == FrameType.REVOKE) {
                     giveBack(frame.getLong());
+                } else if (frame.type() == FrameType.CANCEL) {
+                    cancel(frame.getLong());
                 } else if (frame.type() == FrameType.RESOURCE) {
                     CompletableFuture<byte[]> pending = pendingResources.remove(frame.getLong());
                     boolean found = frame.getBoolean();
@@ -97,6 +100,23 @@ final class ParentLink {
         boolean removed = inbox.removeIf(frame -> frame.type() == FrameType.TASK && frame.firstLong() == chunkId);
         sends.add(new FrameWriter(FrameType.REVOKED).putLong(chunkId).putBoolean(removed));
         sends.writeQueuedLater();
+    }
+
+    /** The chunk's caller gave up on it: dropped if it waits here, interrupted if it runs. */
+    private void cancel(long chunkId) {
+        if (inbox.removeIf(frame -> frame.type() == FrameType.TASK && frame.firstLong() == chunkId)) {
+            sends.add(new FrameWriter(FrameType.CANCELLED).putLong(chunkId));
+            sends.writeQueuedLater();
+        } else {
+            ItemWatch watching = watch;
+            if (watching != null) {
+                watching.cancel(chunkId);
+            }
+        }
+    }
+
+    void watchedBy(ItemWatch itemWatch) {
+        this.watch = itemWatch;
     }
 
     /**

@@ -80,6 +80,8 @@ public final class WorkerMain {
         }
         TaskRunner runner = new TaskRunner(link::fetchResource, start.getString());
         String initializer = start.getString();
+        ItemWatch watch = ItemWatch.start(link, Thread.currentThread(), start.getLong());
+        link.watchedBy(watch);
         if (!initializer.isEmpty()) {
             try {
                 runner.runOnce(initializer);
@@ -99,12 +101,15 @@ public final class WorkerMain {
             }
             if (frame.type() == FrameType.TASK) {
                 long chunkId = frame.getLong();
-                TaskRunner.Results results = runner.run(frame.getString(), frame.getBytes());
+                watch.busyWith(chunkId);
+                TaskRunner.Results results = runner.run(chunkId, frame.getString(), frame.getBytes(), frame.getInt(),
+                        watch);
                 flushStandardStreams();
                 System.setOut(out);   // a task that replaced them does not silence the tasks after it
                 System.setErr(err);
                 link.send(new FrameWriter(FrameType.RESULT).putLong(chunkId).putBytes(results.encoded())
                         .putString(ItemFailure.toJson(results.failures())).putBoolean(results.workerBroken()));
+                watch.busyWith(0);
                 if (results.workerBroken()) {
                     return EXIT_AFTER_VM_ERROR;
                 }

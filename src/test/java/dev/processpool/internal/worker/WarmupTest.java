@@ -71,8 +71,8 @@ class WarmupTest {
     @Test
     void theParentsEncodingOfTheWarmUpTaskRunsInTheWorker() throws Exception {
         ValueCodec ints = new ValueCodec(Integer.class);
-        TaskRunner.Results results = new TaskRunner((loader, name) -> null, "").run(Warmup.encodedTask(),
-                ints.encode(List.of(1, 2)));
+        TaskRunner.Results results = new TaskRunner((loader, name) -> null, "").run(1, Warmup.encodedTask(),
+                ints.encode(List.of(1, 2)), 0, ItemWatch.idle());
         assertEquals(List.of(2, 3), ints.decode(results.encoded(), null));
         assertEquals(List.of(), results.failures());
     }
