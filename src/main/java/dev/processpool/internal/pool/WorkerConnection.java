@@ -12,8 +12,6 @@ import dev.processpool.internal.launch.StartedWorker;
 import dev.processpool.internal.threads.Daemons;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
 
 /**
@@ -21,7 +19,7 @@ import java.util.List;
  * token it was started with), starts it, then takes its results, resource requests and output until the
  * channel closes, which is how the pool learns at once that a worker has died.
  *
- * <p>Fields other than the channel are guarded by the {@link PoolCore}'s monitor.
+ * <p>Only the channel's end: what the pool knows of the worker is its {@link Worker}.
  */
 final class WorkerConnection {
     private static final System.Logger LOG = System.getLogger("dev.processpool.worker");
@@ -30,25 +28,10 @@ final class WorkerConnection {
     private final PoolCore core;
     private volatile StartedWorker process;
 
-    /** Chunks given to the worker, in order: the first is running, the others wait in its channel. */
-    final Deque<Chunk> inFlight = new ArrayDeque<>();
     /** Chunks given and not yet written, in order; written by {@link #sendQueued()}, outside the pool's lock. */
     final java.util.Queue<Chunk> toSend = new java.util.concurrent.ConcurrentLinkedQueue<>();
-    int tasksDone;
-    /** When it connected to the pool (System.nanoTime), for its age. */
-    long connectedNanos;
-    /** When the chunk at the head of {@link #inFlight} began running, as far as the parent can tell. */
-    long runningSince;
-    /** Takes no more chunks and is told to exit once those it holds are done (resize down, recycle). */
-    boolean draining;
-    /** Told to exit (SHUTDOWN sent); its end is no death. */
-    boolean retiring;
-    /** READY received: its initializer ran. */
-    boolean ready;
-    /** The chunk asked back from it (REVOKE sent, no answer yet), or null. */
-    Chunk revoking;
-    /** What it told of the item it runs, and whether the pool is stopping it. */
-    final RunningItem item = new RunningItem();
+    /** The pool's record of this worker, its state and the chunks it holds. */
+    final Worker worker = new Worker(this);
 
     WorkerConnection(FrameChannel channel, PoolCore core) {
         this.channel = channel;
@@ -77,9 +60,9 @@ final class WorkerConnection {
             }
             Thread.currentThread().setName("processpool-worker-" + pid() + "-reader");
             channel.send(new FrameWriter(FrameType.START).putString(core.parentClassPath())
-                    .putString(core.initializerCode()).putLong(core.timeoutNanos()));
+                    .putString(core.initializerCode()).putLong(core.items().timeoutNanos()));
             connected = true;   // from here on it no longer counts as starting, even if a task sent to it fails
-            core.workerConnected(this);
+            core.workers().connected(worker);
             while (true) {
                 handle(channel.receive());
             }
@@ -90,9 +73,9 @@ final class WorkerConnection {
                         e.getMessage());
             }
             if (connected) {
-                core.connectionLost(this);
+                core.workers().connectionLost(worker);
             } else if (process != null) {
-                core.lostBeforeStart(this);   // gone between HELLO and START: still counted as starting
+                core.workers().lostBeforeStart(this);   // gone between HELLO and START: still counted as starting
             }
         }
     }
@@ -109,41 +92,41 @@ final class WorkerConnection {
         if (hello.type() != FrameType.HELLO) {
             return false;
         }
-        process = core.claim(hello.getString());
+        process = core.workers().claim(hello.getString());
         return process != null;
     }
 
     private void handle(Frame frame) throws IOException {
         switch (frame.type()) {
-            case READY -> core.workerReady(this);
+            case READY -> core.workers().ready(worker);
             case PROGRESS -> {
                 long chunkId = frame.getLong();
                 int from = frame.getInt();
                 int to = frame.getInt();
                 byte[] results = frame.getBytes();
                 List<ItemFailure> failures = ItemFailure.fromJson(frame.getString());
-                core.progress(this, chunkId, from, to, results, failures, frame.getInt(), frame.getLong(),
-                        frame.getBoolean());
+                core.items().progress(worker, chunkId, new RunningItems.ItemRange(from, to, results, failures),
+                        frame.getInt(), frame.getLong(), frame.getBoolean());
             }
-            case CANCELLED -> core.cancelledInWorker(this, frame.getLong());
-            case START_FAILED -> core.initializerFailed(this, RemoteFailure.fromJson(frame.getString()));
+            case CANCELLED -> core.items().cancelledInWorker(worker, frame.getLong());
+            case START_FAILED -> core.workers().initializerFailed(worker, RemoteFailure.fromJson(frame.getString()));
             case RESULT -> {
                 long chunkId = frame.getLong();
                 byte[] results = frame.getBytes();
                 String failures = frame.getString();
                 boolean leaving = frame.getBoolean();
-                core.chunkFinished(this, chunkId, results, ItemFailure.fromJson(failures), leaving);
+                core.workers().chunkFinished(worker, chunkId, results, ItemFailure.fromJson(failures), leaving);
             }
-            case REVOKED -> core.revoked(this, frame.getLong(), frame.getBoolean());
+            case REVOKED -> core.dispatcher().revoked(worker, frame.getLong(), frame.getBoolean());
             case RESOURCE_REQUEST -> {
-                core.heard(this);
+                core.items().heard(worker);
                 long request = frame.getLong();
                 byte[] bytes = LoaderRegistry.INSTANCE.resource(frame.getInt(), frame.getString());
                 channel.send(new FrameWriter(FrameType.RESOURCE).putLong(request).putBoolean(bytes != null)
                         .putBytes(bytes == null ? new byte[0] : bytes));
             }
             case OUTPUT -> {
-                core.heard(this);
+                core.items().heard(worker);
                 int stream = frame.getInt();
                 String text = frame.getString().stripTrailing();
                 LOG.log(stream == 2 ? Level.WARNING : Level.INFO, "[worker {0} {1}] {2}",

@@ -115,7 +115,7 @@ public final class WorkerPool implements Pool {
             throw new UncheckedIOException("cannot start the workers of " + baseName + ": " + e.getMessage(), e);
         }
         try {
-            registration = PoolRegistration.register(baseName, identity, core);
+            registration = PoolRegistration.register(baseName, identity, core.administration());
         } catch (RuntimeException e) {
             core.terminate();
             throw e;
@@ -160,7 +160,7 @@ public final class WorkerPool implements Pool {
 
     /** Its figures and live operations, as JMX shows them. */
     public dev.processpool.internal.management.PoolControl control() {
-        return core;
+        return core.administration();
     }
 
     public PoolOptions options() {
