@@ -1,8 +1,8 @@
 package dev.processpool;
 
+import dev.processpool.internal.config.OptionRules;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -240,10 +240,7 @@ public final class PoolOptions {
          * @throws IllegalArgumentException if the name has other characters, or none
          */
         public Builder name(String name) {
-            if (name != null && !name.matches("[A-Za-z0-9._-]+")) {
-                throw new IllegalArgumentException("name must be letters, digits, '.', '_' or '-', as \"thumbnails\" is,"
-                        + " got '" + name + "'; leave it unset for a name the library gives");
-            }
+            OptionRules.require(OptionRules.name(name, OptionRules.UNSET_IN_CODE));
             this.name = name;
             return this;
         }
@@ -257,11 +254,7 @@ public final class PoolOptions {
          * @throws IllegalArgumentException if {@code n} is below 1 or above the ceiling
          */
         public Builder processes(int n) {
-            if (n < 1) {
-                throw new IllegalArgumentException("processes must be at least 1, got " + n
-                        + "; leave it unset for one worker per available processor");
-            }
-            dev.processpool.internal.config.ProcessCeiling.check("processes(" + n + ")", n);
+            OptionRules.require(OptionRules.processes(n));
             this.processes = n;
             return this;
         }
@@ -274,9 +267,7 @@ public final class PoolOptions {
          * @throws IllegalArgumentException if {@code n} is negative
          */
         public Builder maxTasksPerChild(int n) {
-            if (n < 0) {
-                throw new IllegalArgumentException("maxTasksPerChild must be at least 1, or 0 for unlimited, got " + n);
-            }
+            OptionRules.require(OptionRules.maxTasksPerChild(n));
             this.maxTasksPerChild = n;
             return this;
         }
@@ -303,12 +294,7 @@ public final class PoolOptions {
          */
         public Builder jvmOptions(String... options) {
             Objects.requireNonNull(options, "jvmOptions");
-            for (String option : options) {
-                if (option == null || option.isBlank() || !option.startsWith("-")) {
-                    throw new IllegalArgumentException("jvmOptions must each be a JVM option starting with '-', got '"
-                            + option + "' in " + Arrays.toString(options));
-                }
-            }
+            OptionRules.require(OptionRules.jvmOptions(options));
             this.jvmOptions = List.of(options);
             return this;
         }
@@ -346,10 +332,7 @@ public final class PoolOptions {
          * @throws NullPointerException if {@code value} is null
          */
         public Builder environment(String name, String value) {
-            if (name == null || name.isEmpty() || name.indexOf('=') >= 0) {
-                throw new IllegalArgumentException("environment variable name must be non-empty without '=', got '"
-                        + name + "'");
-            }
+            OptionRules.require(OptionRules.environmentName(name));
             environment.put(name, Objects.requireNonNull(value, "value of " + name));
             return this;
         }
@@ -359,20 +342,14 @@ public final class PoolOptions {
          * stopped and replaced; more than zero, or {@code null} for no limit (the default).
          */
         public Builder taskTimeout(Duration limit) {
-            if (limit != null && (limit.isNegative() || limit.isZero())) {
-                throw new IllegalArgumentException("taskTimeout must be more than zero, got " + limit
-                        + "; leave it unset (null) for no limit");
-            }
+            OptionRules.require(OptionRules.taskTimeout(limit));
             this.taskTimeout = limit;
             return this;
         }
 
         /** Resident bytes above which a worker is replaced after a chunk: at least 1, or 0 for no limit. */
         public Builder maxMemoryPerChild(long bytes) {
-            if (bytes < 0) {
-                throw new IllegalArgumentException("maxMemoryPerChild must be a number of bytes, or 0 for no limit,"
-                        + " got " + bytes);
-            }
+            OptionRules.require(OptionRules.maxMemoryPerChild(bytes));
             this.maxMemoryPerChild = bytes;
             return this;
         }

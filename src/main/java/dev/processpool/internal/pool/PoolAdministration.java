@@ -1,6 +1,6 @@
 package dev.processpool.internal.pool;
 
-import dev.processpool.internal.config.ProcessCeiling;
+import dev.processpool.internal.config.OptionRules;
 import dev.processpool.internal.management.PoolControl;
 import dev.processpool.internal.management.ResidentMemory;
 import dev.processpool.internal.management.WorkerFigures;
@@ -37,11 +37,7 @@ final class PoolAdministration implements PoolControl {
 
     @Override
     public void resize(int newProcesses) {
-        if (newProcesses < 1) {
-            throw new IllegalArgumentException("a pool needs at least 1 worker process, got " + newProcesses
-                    + "; a pool stops when its application is undeployed, not by resizing");
-        }
-        ProcessCeiling.check("resizing " + core.name(), newProcesses);
+        OptionRules.require(OptionRules.resize("resizing " + core.name(), newProcesses));
         List<Runnable> actions = new ArrayList<>();
         synchronized (core) {
             core.checkRunningForLocked("resize");
