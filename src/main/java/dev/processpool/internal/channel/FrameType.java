@@ -1,6 +1,9 @@
 package dev.processpool.internal.channel;
 
-/** What a frame carries. Direction: P = parent to worker, W = worker to parent. */
+/**
+ * The kinds of frame. Direction: P = parent to worker, W = worker to parent. Each frame's layout is written once,
+ * as a type with its writing and reading side by side: {@link WorkerFrames}, {@link ForkServerFrames}.
+ */
 public enum FrameType {
     /** W: token, pid. The first frame of every connection. */
     HELLO,

@@ -3,8 +3,8 @@ package dev.processpool.internal.pool;
 import dev.processpool.internal.channel.Frame;
 import dev.processpool.internal.channel.FrameChannel;
 import dev.processpool.internal.channel.FrameType;
-import dev.processpool.internal.channel.FrameWriter;
 import dev.processpool.internal.channel.UntrustedPeer;
+import dev.processpool.internal.channel.WorkerFrames;
 import dev.processpool.internal.classloading.LoaderRegistry;
 import dev.processpool.internal.codec.ItemFailure;
 import dev.processpool.internal.codec.RemoteFailure;
@@ -12,7 +12,6 @@ import dev.processpool.internal.launch.StartedWorker;
 import dev.processpool.internal.threads.Daemons;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
-import java.util.List;
 
 /**
  * The parent's end of one worker's channel. Its reader thread authenticates the worker (HELLO with the
@@ -59,8 +58,8 @@ final class WorkerConnection {
                 return;
             }
             Thread.currentThread().setName("processpool-worker-" + pid() + "-reader");
-            channel.send(new FrameWriter(FrameType.START).putString(core.parentClassPath())
-                    .putString(core.initializerCode()).putLong(core.items().timeoutNanos()));
+            channel.send(new WorkerFrames.Start(core.parentClassPath(), core.initializerCode(),
+                    core.items().timeoutNanos()).write());
             connected = true;   // from here on it no longer counts as starting, even if a task sent to it fails
             core.workers().connected(worker);
             while (true) {
@@ -92,7 +91,7 @@ final class WorkerConnection {
         if (hello.type() != FrameType.HELLO) {
             return false;
         }
-        process = core.workers().claim(hello.getString());
+        process = core.workers().claim(WorkerFrames.Hello.read(hello).token());
         return process != null;
     }
 
@@ -100,37 +99,34 @@ final class WorkerConnection {
         switch (frame.type()) {
             case READY -> core.workers().ready(worker);
             case PROGRESS -> {
-                long chunkId = frame.getLong();
-                int from = frame.getInt();
-                int to = frame.getInt();
-                byte[] results = frame.getBytes();
-                List<ItemFailure> failures = ItemFailure.fromJson(frame.getString());
-                core.items().progress(worker, chunkId, new RunningItems.ItemRange(from, to, results, failures),
-                        frame.getInt(), frame.getLong(), frame.getBoolean());
+                WorkerFrames.Progress p = WorkerFrames.Progress.read(frame);
+                core.items().progress(worker, p.chunkId(), new RunningItems.ItemRange(p.from(), p.to(), p.results(),
+                        ItemFailure.fromJson(p.failuresJson())), p.running(), p.runningNanos(), p.timedOut());
             }
-            case CANCELLED -> core.items().cancelledInWorker(worker, frame.getLong());
-            case START_FAILED -> core.workers().initializerFailed(worker, RemoteFailure.fromJson(frame.getString()));
+            case CANCELLED -> core.items().cancelledInWorker(worker, WorkerFrames.Cancelled.read(frame).chunkId());
+            case START_FAILED -> core.workers().initializerFailed(worker,
+                    RemoteFailure.fromJson(WorkerFrames.StartFailed.read(frame).failureJson()));
             case RESULT -> {
-                long chunkId = frame.getLong();
-                byte[] results = frame.getBytes();
-                String failures = frame.getString();
-                boolean leaving = frame.getBoolean();
-                core.workers().chunkFinished(worker, chunkId, results, ItemFailure.fromJson(failures), leaving);
+                WorkerFrames.Result r = WorkerFrames.Result.read(frame);
+                core.workers().chunkFinished(worker, r.chunkId(), r.results(), ItemFailure.fromJson(r.failuresJson()),
+                        r.leaving());
             }
-            case REVOKED -> core.dispatcher().revoked(worker, frame.getLong(), frame.getBoolean());
+            case REVOKED -> {
+                WorkerFrames.Revoked r = WorkerFrames.Revoked.read(frame);
+                core.dispatcher().revoked(worker, r.chunkId(), r.givenBack());
+            }
             case RESOURCE_REQUEST -> {
                 core.items().heard(worker);
-                long request = frame.getLong();
-                byte[] bytes = LoaderRegistry.INSTANCE.resource(frame.getInt(), frame.getString());
-                channel.send(new FrameWriter(FrameType.RESOURCE).putLong(request).putBoolean(bytes != null)
-                        .putBytes(bytes == null ? new byte[0] : bytes));
+                WorkerFrames.ResourceRequest request = WorkerFrames.ResourceRequest.read(frame);
+                byte[] bytes = LoaderRegistry.INSTANCE.resource(request.loaderId(), request.name());
+                channel.send(new WorkerFrames.Resource(request.requestId(), bytes).write());
             }
             case OUTPUT -> {
                 core.items().heard(worker);
-                int stream = frame.getInt();
-                String text = frame.getString().stripTrailing();
-                LOG.log(stream == 2 ? Level.WARNING : Level.INFO, "[worker {0} {1}] {2}",
-                        Long.toString(pid()), stream == 2 ? "err" : "out", text);
+                WorkerFrames.Output output = WorkerFrames.Output.read(frame);
+                boolean err = output.stream() == WorkerFrames.Output.STDERR;
+                LOG.log(err ? Level.WARNING : Level.INFO, "[worker {0} {1}] {2}",
+                        Long.toString(pid()), err ? "err" : "out", output.text().stripTrailing());
             }
             default -> throw new IOException("unexpected frame " + frame.type() + " from worker " + pid());
         }
@@ -143,8 +139,7 @@ final class WorkerConnection {
     synchronized void sendQueued() {
         for (Chunk chunk = toSend.poll(); chunk != null; chunk = toSend.poll()) {
             try {
-                channel.send(new FrameWriter(FrameType.TASK).putLong(chunk.id).putString(chunk.task.code())
-                        .putBytes(chunk.inputs).putInt(chunk.start));
+                channel.send(new WorkerFrames.Task(chunk.id, chunk.task.code(), chunk.inputs, chunk.start).write());
             } catch (IOException e) {
                 channel.close();
             }
@@ -154,7 +149,7 @@ final class WorkerConnection {
     /** Asks the worker to give {@code chunk} back if it has not started it. */
     void revoke(Chunk chunk) {
         try {
-            channel.send(new FrameWriter(FrameType.REVOKE).putLong(chunk.id));
+            channel.send(new WorkerFrames.Revoke(chunk.id).write());
         } catch (IOException e) {
             channel.close();
         }
@@ -163,7 +158,7 @@ final class WorkerConnection {
     /** Tells the worker that {@code chunk}'s caller gave up on it: dropped if it waits, interrupted if it runs. */
     void cancel(Chunk chunk) {
         try {
-            channel.send(new FrameWriter(FrameType.CANCEL).putLong(chunk.id));
+            channel.send(new WorkerFrames.Cancel(chunk.id).write());
         } catch (IOException e) {
             channel.close();
         }
@@ -171,7 +166,7 @@ final class WorkerConnection {
 
     void shutdown() {
         try {
-            channel.send(new FrameWriter(FrameType.SHUTDOWN));
+            channel.send(new WorkerFrames.Shutdown().write());
         } catch (IOException e) {
             channel.close();
         }

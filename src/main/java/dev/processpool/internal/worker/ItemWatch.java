@@ -1,8 +1,7 @@
 package dev.processpool.internal.worker;
 
 import dev.processpool.TaskTimeoutException;
-import dev.processpool.internal.channel.FrameType;
-import dev.processpool.internal.channel.FrameWriter;
+import dev.processpool.internal.channel.WorkerFrames;
 import dev.processpool.internal.codec.DecodedTask;
 import dev.processpool.internal.codec.ItemFailure;
 import dev.processpool.internal.codec.RemoteFailure;
@@ -132,8 +131,7 @@ final class ItemWatch {
         long now = System.nanoTime();
         if (chunkId != 0 && now - lastBeat >= HEARTBEAT_NANOS) {
             lastBeat = now;
-            link.send(new FrameWriter(FrameType.PROGRESS).putLong(chunkId).putInt(0).putInt(0)
-                    .putBytes(new byte[0]).putString("[]").putInt(-1).putLong(0).putBoolean(false));
+            link.send(new WorkerFrames.Progress(chunkId, 0, 0, new byte[0], "[]", -1, 0, false).write());
         } else if (chunkId == 0) {
             lastBeat = now;
         }
@@ -283,9 +281,8 @@ final class ItemWatch {
             }
             reportedUpTo = to;
             lastReportAt = System.nanoTime();
-            link.send(new FrameWriter(FrameType.PROGRESS).putLong(chunkId).putInt(from).putInt(to).putBytes(encoded)
-                    .putString(ItemFailure.toJson(reported)).putInt(running).putLong(runningNanos)
-                    .putBoolean(timedOut));
+            link.send(new WorkerFrames.Progress(chunkId, from, to, encoded, ItemFailure.toJson(reported), running,
+                    runningNanos, timedOut).write());
         }
     }
 }

@@ -3,7 +3,7 @@ package dev.processpool.internal.worker;
 import dev.processpool.internal.channel.Frame;
 import dev.processpool.internal.channel.FrameChannel;
 import dev.processpool.internal.channel.FrameType;
-import dev.processpool.internal.channel.FrameWriter;
+import dev.processpool.internal.channel.WorkerFrames;
 import dev.processpool.internal.codec.ItemFailure;
 import dev.processpool.internal.codec.RemoteFailure;
 import dev.processpool.internal.workerjvm.StdinLine;
@@ -60,7 +60,7 @@ public final class WorkerMain {
             return;
         }
         ParentLink link = new ParentLink(channel, socketPath);
-        link.send(new FrameWriter(FrameType.HELLO).putString(request[1]).putLong(ProcessHandle.current().pid()));
+        link.send(new WorkerFrames.Hello(request[1], ProcessHandle.current().pid()).write());
         link.startReading();
         PrintStream out = ChannelOutputStream.printStream(link, ChannelOutputStream.STDOUT);
         PrintStream err = ChannelOutputStream.printStream(link, ChannelOutputStream.STDERR);
@@ -74,25 +74,26 @@ public final class WorkerMain {
     }
 
     private static int serve(ParentLink link, PrintStream out, PrintStream err) throws InterruptedException, IOException {
-        Frame start = link.next();
-        if (start.type() != FrameType.START) {
+        Frame startFrame = link.next();
+        if (startFrame.type() != FrameType.START) {
             return EXIT_CANNOT_CONNECT;
         }
-        TaskRunner runner = new TaskRunner(link::fetchResource, start.getString());
-        String initializer = start.getString();
-        ItemWatch watch = ItemWatch.start(link, Thread.currentThread(), start.getLong());
+        WorkerFrames.Start start = WorkerFrames.Start.read(startFrame);
+        TaskRunner runner = new TaskRunner(link::fetchResource, start.classPath());
+        String initializer = start.initializer();
+        ItemWatch watch = ItemWatch.start(link, Thread.currentThread(), start.timeoutNanos());
         link.watchedBy(watch);
         if (!initializer.isEmpty()) {
             try {
                 runner.runOnce(initializer);
             } catch (Throwable t) {
                 flushStandardStreams();
-                link.send(new FrameWriter(FrameType.START_FAILED).putString(RemoteFailure.of(t).toJson()));
+                link.send(new WorkerFrames.StartFailed(RemoteFailure.of(t).toJson()).write());
                 return 1;
             }
         }
         flushStandardStreams();
-        link.send(new FrameWriter(FrameType.READY));
+        link.send(new WorkerFrames.Ready().write());
         IdleHeap idleHeap = IdleHeap.configured();
         while (true) {
             Frame frame = idleHeap.next(link);
@@ -100,15 +101,15 @@ public final class WorkerMain {
                 return 0;
             }
             if (frame.type() == FrameType.TASK) {
-                long chunkId = frame.getLong();
-                watch.busyWith(chunkId);
-                TaskRunner.Results results = runner.run(chunkId, frame.getString(), frame.getBytes(), frame.getInt(),
+                WorkerFrames.Task task = WorkerFrames.Task.read(frame);
+                watch.busyWith(task.chunkId());
+                TaskRunner.Results results = runner.run(task.chunkId(), task.code(), task.inputs(), task.start(),
                         watch);
                 flushStandardStreams();
                 System.setOut(out);   // a task that replaced them does not silence the tasks after it
                 System.setErr(err);
-                link.send(new FrameWriter(FrameType.RESULT).putLong(chunkId).putBytes(results.encoded())
-                        .putString(ItemFailure.toJson(results.failures())).putBoolean(results.workerBroken()));
+                link.send(new WorkerFrames.Result(task.chunkId(), results.encoded(),
+                        ItemFailure.toJson(results.failures()), results.workerBroken()).write());
                 watch.busyWith(0);
                 if (results.workerBroken()) {
                     return EXIT_AFTER_VM_ERROR;
