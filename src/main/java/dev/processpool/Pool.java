@@ -154,12 +154,38 @@ public interface Pool extends AutoCloseable {
      * If the pool is closed before the input was read to its end, the items already read run (they are accepted
      * work), the rest of the input is never read, and {@code next()} yields their results, then throws
      * {@code IllegalStateException} where reading stopped; see {@link #close()}.
+     *
+     * @param <T> the inputs' type
+     * @param <R> the results' type
+     * @param fn the function, sent to the workers as JSON
+     * @param inputs the inputs, read lazily; the first chunks are read (and checked) by this call
+     * @param chunksize how many inputs travel together, at least 1
+     * @return the results; {@code next()} throws an item's {@link TaskFailedException} or
+     *         {@link WorkerDiedException} at that item, an error of the input where it was read, and a
+     *         {@link java.util.concurrent.CancellationException} if the calling thread is interrupted while it waits
+     * @throws IllegalArgumentException if {@code chunksize} is below 1, or the function or the first inputs cannot
+     *         be sent
+     * @throws NullPointerException if {@code inputs} is null
+     * @throws IllegalStateException if the pool is closed
      */
     <T, R> Iterator<R> imap(ProcessFunction<T, R> fn, Iterable<? extends T> inputs, int chunksize);
 
     /**
      * Results lazily in completion order. Input is read and accepted as by {@link #imap}, and a {@link #close()}
      * before its end stops it the same way: the results of the items read, then {@code IllegalStateException}.
+     *
+     * @param <T> the inputs' type
+     * @param <R> the results' type
+     * @param fn the function, sent to the workers as JSON
+     * @param inputs the inputs, read lazily; the first chunks are read (and checked) by this call
+     * @param chunksize how many inputs travel together, at least 1
+     * @return the results; {@code next()} throws an item's {@link TaskFailedException} or
+     *         {@link WorkerDiedException} at that item, an error of the input where it was read, and a
+     *         {@link java.util.concurrent.CancellationException} if the calling thread is interrupted while it waits
+     * @throws IllegalArgumentException if {@code chunksize} is below 1, or the function or the first inputs cannot
+     *         be sent
+     * @throws NullPointerException if {@code inputs} is null
+     * @throws IllegalStateException if the pool is closed
      */
     <T, R> Iterator<R> imapUnordered(ProcessFunction<T, R> fn, Iterable<? extends T> inputs, int chunksize);
 
@@ -173,6 +199,9 @@ public interface Pool extends AutoCloseable {
      * {@code chunksize * processes * 4} beyond those its consumer had taken. {@code close()} reads no input, so an
      * abandoned {@code imap} over an endless input (try-with-resources left early) never keeps it running; that
      * iterator then yields the results of the items read and throws {@code IllegalStateException} after them.
+     *
+     * <p>If the calling thread is interrupted while it waits, the pool is stopped at once, as by {@link #terminate()},
+     * and the interrupt flag is set again.
      */
     @Override
     void close();

@@ -340,6 +340,10 @@ public final class PoolOptions {
         /**
          * How long one item may run before it is interrupted and, after a grace of about a second, its worker is
          * stopped and replaced; more than zero, or {@code null} for no limit (the default).
+         *
+         * @param limit more than zero, or {@code null}
+         * @return this builder
+         * @throws IllegalArgumentException if {@code limit} is zero or negative
          */
         public Builder taskTimeout(Duration limit) {
             OptionRules.require(OptionRules.taskTimeout(limit));
@@ -347,7 +351,13 @@ public final class PoolOptions {
             return this;
         }
 
-        /** Resident bytes above which a worker is replaced after a chunk: at least 1, or 0 for no limit. */
+        /**
+         * Resident bytes above which a worker is replaced after a chunk: at least 1, or 0 for no limit.
+         *
+         * @param bytes resident bytes, or 0
+         * @return this builder
+         * @throws IllegalArgumentException if {@code bytes} is negative
+         */
         public Builder maxMemoryPerChild(long bytes) {
             OptionRules.require(OptionRules.maxMemoryPerChild(bytes));
             this.maxMemoryPerChild = bytes;
