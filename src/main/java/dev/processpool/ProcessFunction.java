@@ -20,5 +20,12 @@ import java.io.Serializable;
  */
 @FunctionalInterface
 public interface ProcessFunction<T, R> extends Serializable {
+    /**
+     * Runs in the worker, one call per input.
+     *
+     * @param input the input, read back from JSON as the declared input type
+     * @return the result, sent back as JSON
+     * @throws Exception anything; the caller gets it as a {@link TaskFailedException} for this input only
+     */
     R apply(T input) throws Exception;
 }

@@ -77,6 +77,18 @@ public @interface ProcessPool {
     @Nonbinding String[] jvmOptions() default {};
 
     /**
+     * How long one item may run ({@link PoolOptions#taskTimeout()}): {@code "30s"}, {@code "500ms"}, {@code "2m"}
+     * or ISO-8601 {@code "PT30S"}. Default {@code ""}: no limit.
+     */
+    @Nonbinding String taskTimeout() default "";
+
+    /**
+     * Resident memory above which a worker is replaced after a chunk ({@link PoolOptions#maxMemoryPerChild()}):
+     * {@code "512m"}, {@code "2g"}, {@code "300000k"} (the JVM's notation) or bytes. Default {@code ""}: no limit.
+     */
+    @Nonbinding String maxMemoryPerChild() default "";
+
+    /**
      * An instance of {@link ProcessPool}, for programmatic lookup:
      * {@code pools.select(ProcessPool.Literal.of("", "spawn", 2, 0, ProcessRunnable.class)).get()}.
      */
@@ -92,21 +104,40 @@ public @interface ProcessPool {
         private final int maxTasksPerChild;
         private final Class<? extends ProcessRunnable> initializer;
         private final String[] jvmOptions;
+        private final String taskTimeout;
+        private final String maxMemoryPerChild;
 
+        // one parameter per member of the annotation it stands for
+        @SuppressWarnings("checkstyle:ParameterNumber")
         private Literal(String name, String startMethod, int processes, int maxTasksPerChild,
-                Class<? extends ProcessRunnable> initializer, String[] jvmOptions) {
+                Class<? extends ProcessRunnable> initializer, String[] jvmOptions, String taskTimeout,
+                String maxMemoryPerChild) {
             this.name = Objects.requireNonNull(name, "name");
             this.startMethod = Objects.requireNonNull(startMethod, "startMethod");
             this.processes = processes;
             this.maxTasksPerChild = maxTasksPerChild;
             this.initializer = Objects.requireNonNull(initializer, "initializer");
             this.jvmOptions = Objects.requireNonNull(jvmOptions, "jvmOptions").clone();
+            this.taskTimeout = Objects.requireNonNull(taskTimeout, "taskTimeout");
+            this.maxMemoryPerChild = Objects.requireNonNull(maxMemoryPerChild, "maxMemoryPerChild");
         }
 
         /** A literal with these members; the values are checked where the pool is made, as an annotation's are. */
         public static Literal of(String name, String startMethod, int processes, int maxTasksPerChild,
                 Class<? extends ProcessRunnable> initializer, String... jvmOptions) {
-            return new Literal(name, startMethod, processes, maxTasksPerChild, initializer, jvmOptions);
+            return new Literal(name, startMethod, processes, maxTasksPerChild, initializer, jvmOptions, "", "");
+        }
+
+        /** This literal with {@code taskTimeout} (e.g. {@code "30s"}; {@code ""} for none). */
+        public Literal withTaskTimeout(String taskTimeout) {
+            return new Literal(name, startMethod, processes, maxTasksPerChild, initializer, jvmOptions, taskTimeout,
+                    maxMemoryPerChild);
+        }
+
+        /** This literal with {@code maxMemoryPerChild} (e.g. {@code "512m"}; {@code ""} for none). */
+        public Literal withMaxMemoryPerChild(String maxMemoryPerChild) {
+            return new Literal(name, startMethod, processes, maxTasksPerChild, initializer, jvmOptions, taskTimeout,
+                    maxMemoryPerChild);
         }
 
         @Override
@@ -137,6 +168,16 @@ public @interface ProcessPool {
         @Override
         public String[] jvmOptions() {
             return jvmOptions.clone();
+        }
+
+        @Override
+        public String taskTimeout() {
+            return taskTimeout;
+        }
+
+        @Override
+        public String maxMemoryPerChild() {
+            return maxMemoryPerChild;
         }
     }
 }

@@ -8,5 +8,10 @@ import java.io.Serializable;
  */
 @FunctionalInterface
 public interface ProcessRunnable extends Serializable {
+    /**
+     * Runs in the worker.
+     *
+     * @throws Exception anything; for an initializer, the pool then reports it as broken
+     */
     void run() throws Exception;
 }

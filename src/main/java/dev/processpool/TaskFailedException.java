@@ -13,6 +13,13 @@ public class TaskFailedException extends RuntimeException {
 
     private final String remoteClassName;
 
+    /**
+     * Made by the pool from what the worker sent back.
+     *
+     * @param remoteClassName the class of the throwable in the worker
+     * @param message the remote message, with what the pool adds (the worker's pid)
+     * @param remoteTrace the worker's stack trace and causes, or {@code null}
+     */
     public TaskFailedException(String remoteClassName, String message, Throwable remoteTrace) {
         super(message, remoteTrace);
         this.remoteClassName = remoteClassName;

@@ -13,6 +13,13 @@ public class WorkerDiedException extends TaskFailedException {
     private final long pid;
     private final int exitStatus;
 
+    /**
+     * Made by the pool when a worker's channel closed while it held the task.
+     *
+     * @param pid the worker's process id
+     * @param exitStatus its exit status, or {@link #UNKNOWN_EXIT_STATUS}
+     * @param message what happened, with the worker's last output
+     */
     public WorkerDiedException(long pid, int exitStatus, String message) {
         super("dev.processpool.WorkerDied", message, null);
         this.pid = pid;

@@ -3,8 +3,8 @@ package dev.processpool;
 import dev.processpool.internal.channel.FrameChannel;
 import dev.processpool.internal.channel.FrameType;
 import dev.processpool.internal.channel.FrameWriter;
-import dev.processpool.internal.launch.StdinLine;
-import dev.processpool.internal.worker.WarmUpHints;
+import dev.processpool.internal.workerjvm.StdinLine;
+import dev.processpool.internal.workerjvm.WarmUpHints;
 import java.nio.file.Path;
 
 /**

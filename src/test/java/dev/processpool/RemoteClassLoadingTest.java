@@ -3,15 +3,11 @@ package dev.processpool;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import java.io.ByteArrayInputStream;
+import dev.processpool.internal.classloading.BytesUrl;
 import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.MalformedURLException;
 import java.net.URI;
 import java.net.URL;
-import java.net.URLConnection;
-import java.net.URLStreamHandler;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -161,25 +157,7 @@ class RemoteClassLoadingTest extends SharedPoolTest {
             if (bytes == null) {
                 return null;
             }
-            try {
-                return new URL("mem", "", -1, "/" + name, new URLStreamHandler() {
-                    @Override
-                    protected URLConnection openConnection(URL url) {
-                        return new URLConnection(url) {
-                            @Override
-                            public void connect() {
-                            }
-
-                            @Override
-                            public InputStream getInputStream() {
-                                return new ByteArrayInputStream(bytes);
-                            }
-                        };
-                    }
-                });
-            } catch (MalformedURLException e) {
-                throw new IllegalStateException(e);
-            }
+            return BytesUrl.of("mem", "", "/" + name, bytes);
         }
     }
 }

@@ -1,11 +1,13 @@
 package dev.processpool.bench;
 
+import dev.processpool.demo.PrimesDemo.Range;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The tasks of the benchmarks, the same as {@code bench/python/bench_mp.py} runs on CPython. They run in the
- * workers, which find them by name on the parent's class path.
+ * workers, which find them by name on the parent's class path. The CPU-bound one is the demo's
+ * ({@link dev.processpool.demo.PrimesDemo#countPrimes}: trial division, no sieve), on {@link Range}s of it.
  */
 public final class BenchTasks {
     /** The CPU-bound workload: count the primes below 300,000 (there are 25,997) in 8 chunks. */
@@ -14,10 +16,6 @@ public final class BenchTasks {
     static final int PRIMES_CHUNKS = 8;
 
     private BenchTasks() {
-    }
-
-    /** The numbers {@code from <= n < to}; travels as {@code {"from":0,"to":37500}}. */
-    public record Range(int from, int to) {
     }
 
     public static int identity(int x) {
@@ -30,32 +28,6 @@ public final class BenchTasks {
 
     public static long workerPid(int ignored) {
         return ProcessHandle.current().pid();
-    }
-
-    /** CPU-bound on purpose: trial division, no sieve. */
-    public static long countPrimes(Range range) {
-        long count = 0;
-        for (int n = range.from(); n < range.to(); n++) {
-            if (isPrime(n)) {
-                count++;
-            }
-        }
-        return count;
-    }
-
-    static boolean isPrime(int n) {
-        if (n < 2) {
-            return false;
-        }
-        if (n % 2 == 0) {
-            return n == 2;
-        }
-        for (int d = 3; d * d <= n; d += 2) {
-            if (n % d == 0) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** {@code [0, limit)} in {@code parts} ranges of nearly equal length, highest (costliest) first. */

@@ -5,6 +5,7 @@ import static dev.processpool.bench.PoolRuns.millisSince;
 import static dev.processpool.bench.PoolRuns.newPool;
 import static dev.processpool.bench.PoolRuns.timeToFirstResultMillis;
 
+import dev.processpool.demo.PrimesDemo;
 import dev.processpool.Pool;
 import dev.processpool.ProcessContext;
 import jakarta.json.Json;
@@ -96,8 +97,8 @@ public final class HeadlineBenchmark {
             }
         }
         log("headline: CPU-bound on fresh pools");
-        List<BenchTasks.Range> ranges = BenchTasks.primeRanges(BenchTasks.PRIMES_LIMIT, BenchTasks.PRIMES_CHUNKS);
-        List<BenchTasks.Range> longRanges = BenchTasks.primeRanges(quick ? QUICK_LONG_PRIMES_LIMIT : LONG_PRIMES_LIMIT,
+        List<PrimesDemo.Range> ranges = BenchTasks.primeRanges(BenchTasks.PRIMES_LIMIT, BenchTasks.PRIMES_CHUNKS);
+        List<PrimesDemo.Range> longRanges = BenchTasks.primeRanges(quick ? QUICK_LONG_PRIMES_LIMIT : LONG_PRIMES_LIMIT,
                 LONG_PRIMES_CHUNKS);
         int longPrimes = quick ? QUICK_LONG_PRIMES_BELOW_LIMIT : LONG_PRIMES_BELOW_LIMIT;
         for (int i = 0; i < rounds(CPU_ROUNDS); i++) {
@@ -167,7 +168,7 @@ public final class HeadlineBenchmark {
      * Fresh pools of 1 and of 2 workers: one untimed run of the short job on each, then {@code timed} on each; the
      * speedup is the time on 1 worker over the time on 2.
      */
-    private void speedupOnFreshPools(String method, List<BenchTasks.Range> untimed, List<BenchTasks.Range> timed,
+    private void speedupOnFreshPools(String method, List<PrimesDemo.Range> untimed, List<PrimesDemo.Range> timed,
             long expectedPrimes, String prefix) {
         try (Pool pool1 = newPool(method, 1); Pool pool2 = newPool(method, 2)) {
             cpuSeconds(pool1, untimed, BenchTasks.PRIMES_BELOW_LIMIT);

@@ -3,6 +3,8 @@ package dev.processpool.bench;
 import dev.processpool.Pool;
 import dev.processpool.PoolOptions;
 import dev.processpool.ProcessContext;
+import dev.processpool.demo.PrimesDemo;
+import dev.processpool.demo.PrimesDemo.Range;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
@@ -134,7 +136,7 @@ public final class LifecycleBenchmark {
      * pools once their JIT compilers have settled; and the same chunks on 1 and 2 threads of this JVM.
      */
     private void cpuSpeedup(String method) {
-        List<BenchTasks.Range> ranges = BenchTasks.primeRanges(BenchTasks.PRIMES_LIMIT, BenchTasks.PRIMES_CHUNKS);
+        List<Range> ranges = BenchTasks.primeRanges(BenchTasks.PRIMES_LIMIT, BenchTasks.PRIMES_CHUNKS);
         try (Pool pool1 = newPool(method, 1); Pool pool2 = newPool(method, 2)) {
             runBoth(pool1, pool2, ranges, rounds(CPU_WARMUP));   // both workers of pool2 take part: chunksize 1
             List<double[]> young = speedupRounds(pool1, pool2, ranges, rounds(CPU_ROUNDS));
@@ -149,7 +151,7 @@ public final class LifecycleBenchmark {
         put(method, "cpu_speedup_threads", threadSpeedups(ranges));
     }
 
-    private static void runBoth(Pool pool1, Pool pool2, List<BenchTasks.Range> ranges, int rounds) {
+    private static void runBoth(Pool pool1, Pool pool2, List<Range> ranges, int rounds) {
         for (int i = 0; i < rounds; i++) {
             cpuSeconds(pool1, ranges);
             cpuSeconds(pool2, ranges);
@@ -157,7 +159,7 @@ public final class LifecycleBenchmark {
     }
 
     /** Per round: seconds on 1 worker, on 2 workers, and their ratio. */
-    private static List<double[]> speedupRounds(Pool pool1, Pool pool2, List<BenchTasks.Range> ranges, int rounds) {
+    private static List<double[]> speedupRounds(Pool pool1, Pool pool2, List<Range> ranges, int rounds) {
         List<double[]> results = new ArrayList<>();
         for (int round = 0; round < rounds; round++) {
             double one = cpuSeconds(pool1, ranges);
@@ -175,17 +177,17 @@ public final class LifecycleBenchmark {
      * The speedup of the same chunks on 2 threads of this JVM over 1, its JIT settled first: what this machine
      * allows a work of this size without any process boundary.
      */
-    private List<Double> threadSpeedups(List<BenchTasks.Range> ranges) {
+    private List<Double> threadSpeedups(List<Range> ranges) {
         ExecutorService threads = Executors.newFixedThreadPool(2);
         try {
             List<Double> speedups = new ArrayList<>();
             for (int round = 0; round < rounds(CPU_WARM_JIT_ROUNDS); round++) {
                 long start = System.nanoTime();
-                ranges.forEach(BenchTasks::countPrimes);
+                ranges.forEach(PrimesDemo::countPrimes);
                 double one = millisSince(start);
                 start = System.nanoTime();
                 List<Future<Long>> counts = threads.invokeAll(ranges.stream()
-                        .map(range -> (Callable<Long>) () -> BenchTasks.countPrimes(range)).toList());
+                        .map(range -> (Callable<Long>) () -> PrimesDemo.countPrimes(range)).toList());
                 for (Future<Long> count : counts) {
                     count.get();
                 }
@@ -202,7 +204,7 @@ public final class LifecycleBenchmark {
         }
     }
 
-    private static double cpuSeconds(Pool pool, List<BenchTasks.Range> ranges) {
+    private static double cpuSeconds(Pool pool, List<Range> ranges) {
         return PoolRuns.cpuSeconds(pool, ranges, BenchTasks.PRIMES_BELOW_LIMIT);
     }
 

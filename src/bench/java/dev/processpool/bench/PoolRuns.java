@@ -1,5 +1,6 @@
 package dev.processpool.bench;
 
+import dev.processpool.demo.PrimesDemo;
 import dev.processpool.Pool;
 import dev.processpool.PoolOptions;
 import dev.processpool.ProcessContext;
@@ -27,9 +28,9 @@ final class PoolRuns {
     }
 
     /** Seconds of one {@code map} of the primes job over {@code ranges}, chunksize 1; checks the count. */
-    static double cpuSeconds(Pool pool, List<BenchTasks.Range> ranges, long expectedPrimes) {
+    static double cpuSeconds(Pool pool, List<PrimesDemo.Range> ranges, long expectedPrimes) {
         long start = System.nanoTime();
-        long total = pool.map(BenchTasks::countPrimes, ranges, 1).stream().mapToLong(Long::longValue).sum();
+        long total = pool.map(PrimesDemo::countPrimes, ranges, 1).stream().mapToLong(Long::longValue).sum();
         double seconds = millisSince(start) / 1e3;
         if (total != expectedPrimes) {
             throw new IllegalStateException("counted " + total + " primes, expected " + expectedPrimes);

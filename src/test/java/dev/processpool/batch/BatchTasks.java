@@ -20,6 +20,14 @@ public final class BatchTasks {
      * As {@link #tag}, but at the item {@code -Dbatchtest.killAt} the first time (while the marker file
      * {@code -Dbatchtest.marker} does not exist yet: this creates it) the worker's JVM halts, as a killed worker's.
      */
+    /** As {@link #tag}, but item 3 hangs for a minute, swallowing interrupts. */
+    public static Tagged tagOrHang(Integer item) throws InterruptedException {
+        if (item == 3) {
+            dev.processpool.SupervisedTasks.swallowInterrupts(item);
+        }
+        return tag(item);
+    }
+
     public static Tagged tagOrDieOnce(Integer item) throws InterruptedException {
         if (item == Integer.getInteger("batchtest.killAt", -1)) {
             Path marker = Path.of(System.getProperty("batchtest.marker"));

@@ -120,6 +120,29 @@ class ProcessPoolItemWriterTest {
     }
 
     @Test
+    void badLimitsFailTheJobNamingTheProperty() {
+        assertFailsWith(parameters("taskTimeout", "soon"),
+                "processPoolItemWriter: batch property taskTimeout=\"soon\": use a duration as \"30s\"");
+        assertFailsWith(parameters("maxMemoryPerChild", "big"),
+                "processPoolItemWriter: batch property maxMemoryPerChild=\"big\": use a size as \"512m\"");
+    }
+
+    @Test
+    void anItemPastTheTaskTimeoutFailsTheStepWithinTheLimit() {
+        Properties parameters = parameters("count", "5", "function", BatchTasks.class.getName() + "::tagOrHang",
+                "delegate", "recordingWriter", "startMethod", "spawn", "processes", "1", "taskTimeout", "1s",
+                "maxMemoryPerChild", "2g");
+        long start = System.nanoTime();
+        long execution = jobs.start("pool-chunks-configured", parameters);
+        assertEquals(BatchStatus.FAILED, awaitFinal(execution));
+        assertTrue(System.nanoTime() - start < java.util.concurrent.TimeUnit.SECONDS.toNanos(30),
+                "the hung item did not hold the step for its minute");
+        assertInstanceOf(dev.processpool.TaskTimeoutException.class, stepFailure(execution),
+                () -> failureOf(execution));
+        assertEquals(List.of(), written(execution));
+    }
+
+    @Test
     void anUnavailableStartMethodFailsTheJobNamingTheProperty() {
         assertFailsWith(parameters("startMethod", "fork"), "processPoolItemWriter: bad pool properties");
         assertFailsWith(parameters("startMethod", "fork"), "Invalid @ProcessPool.startMethod");

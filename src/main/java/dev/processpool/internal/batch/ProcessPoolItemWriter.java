@@ -43,6 +43,8 @@ public class ProcessPoolItemWriter implements ItemWriter {
     @Inject @BatchProperty Instance<String> processes;
     @Inject @BatchProperty Instance<String> maxTasksPerChild;
     @Inject @BatchProperty Instance<String> jvmOptions;
+    @Inject @BatchProperty Instance<String> taskTimeout;
+    @Inject @BatchProperty Instance<String> maxMemoryPerChild;
     @Inject @BatchProperty Instance<String> chunksize;
     @Inject @Any Instance<Pool> pools;
     @Inject @Any Instance<Object> beans;
@@ -63,7 +65,7 @@ public class ProcessPoolItemWriter implements ItemWriter {
         functionName = function.get();
         try {
             settings = PoolProperties.of(poolName.get(), startMethod.get(), processes.get(), maxTasksPerChild.get(),
-                    jvmOptions.get(), chunksize.get());
+                    jvmOptions.get(), taskTimeout.get(), maxMemoryPerChild.get(), chunksize.get());
             writer = Delegates.writer(beans, delegate.get());
         } catch (IllegalArgumentException e) {
             problem = e;

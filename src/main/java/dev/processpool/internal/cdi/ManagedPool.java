@@ -1,5 +1,9 @@
 package dev.processpool.internal.cdi;
 
+import dev.processpool.internal.limits.LimitValues;
+import dev.processpool.internal.pool.WorkerPool;
+import java.time.Duration;
+
 import dev.processpool.Pool;
 import dev.processpool.ProcessFunction;
 import dev.processpool.internal.concurrent.OwnerFutures;
@@ -38,9 +42,23 @@ final class ManagedPool implements Pool {
         return owner;
     }
 
-    /** Stops the workers now (as Python's {@code with Pool()} does on exit); for the container only. */
+    /**
+     * Its owner was destroyed: the pool finishes the tasks it accepted for at most {@link ShutdownTimeout} and is
+     * then terminated, with a warning that names it and the tasks abandoned; for the container only.
+     */
     void stop() {
-        pool.terminate();
+        if (!(pool instanceof WorkerPool engine)) {
+            pool.terminate();
+            return;
+        }
+        Duration bound = ShutdownTimeout.get();
+        long abandoned = engine.closeWithin(bound);
+        if (abandoned > 0) {
+            System.getLogger("dev.processpool").log(System.Logger.Level.WARNING, "{0} ({1}): its owner was destroyed"
+                    + " and its accepted tasks did not finish within {2} ({3}); it was terminated, abandoning {4}"
+                    + " tasks", engine.name(), injectionPoint, LimitValues.show(bound), ShutdownTimeout.PROPERTY,
+                    abandoned);
+        }
     }
 
     private void checkOwner() {

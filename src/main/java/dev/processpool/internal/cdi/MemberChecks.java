@@ -2,15 +2,13 @@ package dev.processpool.internal.cdi;
 
 import dev.processpool.ProcessContext;
 import dev.processpool.ProcessRunnable;
-import dev.processpool.internal.config.ProcessCeiling;
+import dev.processpool.internal.config.OptionRules;
 import java.lang.reflect.Modifier;
-import java.util.List;
 import java.util.Optional;
 
 /**
- * The checks of a pool member's value, shared by the annotation's values and configured ones: each says what is
- * wrong and what to use instead, about the value as {@code shown} ({@code -1}, or
- * {@code system property processpool.thumbnails.processes='-1'}).
+ * The checks of a pool member's value that need the API (start methods, initializer classes), shared by the
+ * annotation's values and configured ones; the other rules are {@link OptionRules}'.
  */
 final class MemberChecks {
     private MemberChecks() {
@@ -23,35 +21,6 @@ final class MemberChecks {
         } catch (IllegalArgumentException e) {
             return Optional.of(e.getMessage() + "; or leave it empty for the default start method");
         }
-    }
-
-    /** {@code zero} says what 0 is: {@code "0 (the default)"} on the annotation, {@code "0"} in configuration. */
-    static Optional<String> processes(String shown, int value, String zero) {
-        if (value < 0) {
-            return Optional.of(notProcesses(shown, zero));
-        }
-        return Optional.ofNullable(ProcessCeiling.problem(shown, value));
-    }
-
-    static String notProcesses(String shown, String zero) {
-        return shown + " is not a number of workers; use at least 1, or " + zero + " for one per available processor";
-    }
-
-    static Optional<String> maxTasksPerChild(String shown, int value, String zero) {
-        return value >= 0 ? Optional.empty() : Optional.of(notMaxTasks(shown, zero));
-    }
-
-    static String notMaxTasks(String shown, String zero) {
-        return shown + " is not a number of tasks; use at least 1, or " + zero + " for no limit";
-    }
-
-    /** A problem for each option of {@code options} (shown as {@code shownList}) that is not a JVM option. */
-    static List<String> jvmOptions(String shownList, List<String> options) {
-        return options.stream()
-                .filter(option -> option == null || option.isBlank() || !option.startsWith("-"))
-                .map(option -> "'" + option + "' in " + shownList
-                        + " is not a JVM option; each must start with '-', as \"-Xmx256m\" does")
-                .toList();
     }
 
     /** What keeps the pool from creating {@code type} in every worker, if anything. */

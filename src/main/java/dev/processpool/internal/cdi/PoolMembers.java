@@ -3,8 +3,8 @@ package dev.processpool.internal.cdi;
 import dev.processpool.ProcessPool;
 import dev.processpool.ProcessRunnable;
 import dev.processpool.internal.config.ConfiguredValue;
+import dev.processpool.internal.config.OptionRules;
 import dev.processpool.internal.config.PoolConfiguration;
-import dev.processpool.internal.config.ProcessCeiling;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -16,11 +16,12 @@ import java.util.function.Consumer;
  * @param initializer {@code ProcessRunnable.class} for none, as on the annotation
  */
 record PoolMembers(String startMethod, int processes, int maxTasksPerChild,
-        Class<? extends ProcessRunnable> initializer, List<String> jvmOptions) {
+        Class<? extends ProcessRunnable> initializer, List<String> jvmOptions, String taskTimeout,
+        String maxMemoryPerChild) {
 
     static PoolMembers of(ProcessPool pool) {
         return new PoolMembers(pool.startMethod(), pool.processes(), pool.maxTasksPerChild(), pool.initializer(),
-                List.of(pool.jvmOptions()));
+                List.of(pool.jvmOptions()), pool.taskTimeout(), pool.maxMemoryPerChild());
     }
 
     /**
@@ -47,24 +48,37 @@ record PoolMembers(String startMethod, int processes, int maxTasksPerChild,
                 MemberChecks.startMethod(text).filter(r -> !text.isEmpty()).ifPresent(reason -> {
                     throw new IllegalArgumentException(value.shown() + ": " + reason);
                 });
-                yield new PoolMembers(text, processes, maxTasksPerChild, initializer, jvmOptions);
+                yield new PoolMembers(text, processes, maxTasksPerChild, initializer, jvmOptions, taskTimeout,
+                        maxMemoryPerChild);
             }
             case "processes" -> new PoolMembers(startMethod, processes(value), maxTasksPerChild, initializer,
-                    jvmOptions);
+                    jvmOptions, taskTimeout, maxMemoryPerChild);
             case "maxTasksPerChild" -> new PoolMembers(startMethod, processes,
-                    count(value, MemberChecks.notMaxTasks(value.shown(), "0")), initializer, jvmOptions);
+                    count(value, OptionRules.notMaxTasks(value.shown(), "0")), initializer, jvmOptions,
+                    taskTimeout, maxMemoryPerChild);
             case "initializer" -> new PoolMembers(startMethod, processes, maxTasksPerChild,
-                    initializer(value, loader), jvmOptions);
+                    initializer(value, loader), jvmOptions, taskTimeout, maxMemoryPerChild);
             case "jvmOptions" -> new PoolMembers(startMethod, processes, maxTasksPerChild, initializer,
-                    jvmOptions(value));
+                    jvmOptions(value), taskTimeout, maxMemoryPerChild);
+            case "taskTimeout" -> new PoolMembers(startMethod, processes, maxTasksPerChild, initializer,
+                    jvmOptions, checked(value, OptionRules.taskTimeout(value.shown(), text)), maxMemoryPerChild);
+            case "maxMemoryPerChild" -> new PoolMembers(startMethod, processes, maxTasksPerChild, initializer,
+                    jvmOptions, taskTimeout, checked(value, OptionRules.maxMemoryPerChild(value.shown(), text)));
             default -> throw new IllegalArgumentException(value.origin() + ": there is no pool setting '" + member
                     + "'; known: " + String.join(", ", PoolConfiguration.MEMBERS));
         };
     }
 
+    private static String checked(ConfiguredValue value, java.util.Optional<String> problem) {
+        problem.ifPresent(reason -> {
+            throw new IllegalArgumentException(reason);
+        });
+        return value.text().strip();
+    }
+
     private static int processes(ConfiguredValue value) {
-        int n = count(value, MemberChecks.notProcesses(value.shown(), "0"));
-        ProcessCeiling.check(value.shown(), n);
+        int n = count(value, OptionRules.notProcesses(value.shown(), "0"));
+        OptionRules.require(OptionRules.processes(value.shown(), n, "0"));
         return n;
     }
 
@@ -103,7 +117,7 @@ record PoolMembers(String startMethod, int processes, int maxTasksPerChild,
             throw new IllegalArgumentException(value.shown() + " is not a list of JVM options; in a JSON file give an"
                     + " array of strings, as [\"-Xmx256m\", \"-Dfoo=bar\"]");
         }
-        List<String> problems = MemberChecks.jvmOptions(value.shown(), value.list());
+        List<String> problems = OptionRules.jvmOptions(value.shown(), value.list());
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(String.join("; ", problems));
         }

@@ -4,7 +4,9 @@ import dev.processpool.PoolOptions;
 import dev.processpool.ProcessContext;
 import dev.processpool.ProcessPool;
 import dev.processpool.ProcessRunnable;
+import dev.processpool.internal.config.OptionRules;
 import dev.processpool.internal.config.PoolConfiguration;
+import dev.processpool.internal.limits.LimitValues;
 import java.lang.reflect.InvocationTargetException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -22,21 +24,22 @@ record PoolSettings(String startMethod, PoolOptions options) {
     static List<MemberProblem> problems(ProcessPool pool) {
         List<MemberProblem> problems = new ArrayList<>();
         if (!pool.name().isEmpty()) {
-            try {
-                PoolOptions.builder().name(pool.name());
-            } catch (IllegalArgumentException e) {
-                problems.add(new MemberProblem("name", e.getMessage().replace("leave it unset", "leave it empty")));
-            }
+            OptionRules.name(pool.name(), OptionRules.UNSET_ON_ANNOTATION)
+                    .ifPresent(r -> problems.add(new MemberProblem("name", r)));
         }
         if (!pool.startMethod().isEmpty()) {
             MemberChecks.startMethod(pool.startMethod()).ifPresent(r -> problems.add(new MemberProblem("startMethod", r)));
         }
-        MemberChecks.processes(Integer.toString(pool.processes()), pool.processes(), "0 (the default)")
+        OptionRules.processes(Integer.toString(pool.processes()), pool.processes(), "0 (the default)")
                 .ifPresent(r -> problems.add(new MemberProblem("processes", r)));
-        MemberChecks.maxTasksPerChild(Integer.toString(pool.maxTasksPerChild()), pool.maxTasksPerChild(),
+        OptionRules.maxTasksPerChild(Integer.toString(pool.maxTasksPerChild()), pool.maxTasksPerChild(),
                 "0 (the default)").ifPresent(r -> problems.add(new MemberProblem("maxTasksPerChild", r)));
-        MemberChecks.jvmOptions(Arrays.toString(pool.jvmOptions()), Arrays.asList(pool.jvmOptions()))
+        OptionRules.jvmOptions(Arrays.toString(pool.jvmOptions()), Arrays.asList(pool.jvmOptions()))
                 .forEach(r -> problems.add(new MemberProblem("jvmOptions", r)));
+        OptionRules.taskTimeout("'" + pool.taskTimeout() + "'", pool.taskTimeout())
+                .ifPresent(r -> problems.add(new MemberProblem("taskTimeout", r)));
+        OptionRules.maxMemoryPerChild("'" + pool.maxMemoryPerChild() + "'", pool.maxMemoryPerChild())
+                .ifPresent(r -> problems.add(new MemberProblem("maxMemoryPerChild", r)));
         if (pool.initializer() != ProcessRunnable.class) {
             MemberChecks.initializer(pool.initializer()).ifPresent(r -> problems.add(new MemberProblem("initializer", r)));
         }
@@ -85,6 +88,12 @@ record PoolSettings(String startMethod, PoolOptions options) {
                 .jvmOptions(members.jvmOptions().toArray(String[]::new));
         if (members.processes() != PoolOptions.AUTO_PROCESSES) {
             options.processes(members.processes());
+        }
+        if (!members.taskTimeout().isBlank()) {
+            options.taskTimeout(LimitValues.duration(members.taskTimeout()));
+        }
+        if (!members.maxMemoryPerChild().isBlank()) {
+            options.maxMemoryPerChild(LimitValues.bytes(members.maxMemoryPerChild()));
         }
         if (members.initializer() != ProcessRunnable.class) {
             options.initializer(newInitializer(members.initializer(), where));

@@ -1,16 +1,19 @@
 package dev.processpool.internal.channel;
 
-/** What a frame carries. Direction: P = parent to worker, W = worker to parent. */
+/**
+ * The kinds of frame. Direction: P = parent to worker, W = worker to parent. Each frame's layout is written once,
+ * as a type with its writing and reading side by side: {@link WorkerFrames}, {@link ForkServerFrames}.
+ */
 public enum FrameType {
     /** W: token, pid. The first frame of every connection. */
     HELLO,
-    /** P: the worker's settings and its initializer, if any. */
+    /** P: the parent's class path, the initializer (or ""), the time limit per item in nanoseconds (0: none). */
     START,
     /** W: the initializer ran; ready for tasks. */
     READY,
     /** W: the initializer threw: failure. */
     START_FAILED,
-    /** P: chunk id, function, encoded inputs. */
+    /** P: chunk id, function, encoded inputs, index of the first item to run (items before it ran elsewhere). */
     TASK,
     /** W: chunk id, encoded results, failures of single items, whether the worker leaves after it. */
     RESULT,
@@ -44,7 +47,20 @@ public enum FrameType {
     /** S: pid, exit status of a worker handed out. */
     WORKER_EXITED,
     /** S: pid, a line its JVM wrote to its standard streams. */
-    WORKER_OUTPUT;
+    WORKER_OUTPUT,
+
+    // Supervision of the running item, between a pool (P) and its worker (W).
+
+    /**
+     * W: chunk id, first and end index of the items whose outcomes follow, their encoded results, their failures,
+     * the index of the item running (-1 if none is known), for how long in nanoseconds, and whether it ran past
+     * the time limit and was interrupted. Sent for items that run long, so the parent knows what a death costs.
+     */
+    PROGRESS,
+    /** P: chunk id. Drop this chunk if it waits; interrupt it and skip its other items if it runs. */
+    CANCEL,
+    /** W: chunk id: the chunk was dropped before it started. */
+    CANCELLED;
 
     private static final FrameType[] VALUES = values();
 

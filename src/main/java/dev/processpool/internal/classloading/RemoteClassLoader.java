@@ -1,13 +1,8 @@
 package dev.processpool.internal.classloading;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.MalformedURLException;
 import java.net.URL;
-import java.net.URLConnection;
-import java.net.URLStreamHandler;
 import java.util.Collections;
 import java.util.Enumeration;
 
@@ -60,38 +55,12 @@ public final class RemoteClassLoader extends ClassLoader {
         if (bytes == null) {
             return null;
         }
-        try {
-            return new URL("processpool", "parent-" + loaderId, -1, "/" + name, new BytesHandler(bytes));
-        } catch (MalformedURLException e) {
-            throw new IllegalStateException(e);
-        }
+        return BytesUrl.of("processpool", "parent-" + loaderId, "/" + name, bytes);
     }
 
     @Override
     protected Enumeration<URL> findResources(String name) {
         URL url = findResource(name);
         return url == null ? Collections.emptyEnumeration() : Collections.enumeration(java.util.List.of(url));
-    }
-
-    private static final class BytesHandler extends URLStreamHandler {
-        private final byte[] bytes;
-
-        BytesHandler(byte[] bytes) {
-            this.bytes = bytes;
-        }
-
-        @Override
-        protected URLConnection openConnection(URL url) {
-            return new URLConnection(url) {
-                @Override
-                public void connect() {
-                }
-
-                @Override
-                public InputStream getInputStream() {
-                    return new ByteArrayInputStream(bytes);
-                }
-            };
-        }
     }
 }

@@ -20,7 +20,8 @@ public final class PoolConfiguration {
     public static final String FILE_KEY = "processpool.config";
     /** The members a pool's configuration may set, as {@code @ProcessPool} names them. */
     public static final List<String> MEMBERS =
-            List.of("startMethod", "processes", "maxTasksPerChild", "initializer", "jvmOptions");
+            List.of("startMethod", "processes", "maxTasksPerChild", "initializer", "jvmOptions", "taskTimeout",
+                    "maxMemoryPerChild");
     private static final boolean MICROPROFILE_API_PRESENT = microProfileApiPresent();
 
     private final Map<String, Map<String, ConfiguredValue>> pools;

@@ -3,7 +3,7 @@ package dev.processpool.internal.forkserver;
 import dev.processpool.internal.launch.StartedWorker;
 import dev.processpool.internal.launch.WorkerRequest;
 import dev.processpool.internal.threads.Daemons;
-import dev.processpool.internal.worker.WarmUpHints;
+import dev.processpool.internal.workerjvm.WarmUpHints;
 import java.io.IOException;
 import java.util.List;
 

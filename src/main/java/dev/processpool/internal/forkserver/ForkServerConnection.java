@@ -2,14 +2,15 @@ package dev.processpool.internal.forkserver;
 
 import dev.processpool.PoolOptions;
 import dev.processpool.WorkerDiedException;
+import dev.processpool.internal.channel.ForkServerFrames;
 import dev.processpool.internal.channel.Frame;
 import dev.processpool.internal.channel.FrameChannel;
-import dev.processpool.internal.channel.FrameType;
-import dev.processpool.internal.channel.FrameWriter;
 import dev.processpool.internal.channel.PrivateSocket;
+import dev.processpool.internal.launch.StartedWorker;
 import dev.processpool.internal.launch.WorkerCommand;
+import dev.processpool.internal.launch.WorkerRequest;
 import dev.processpool.internal.threads.Daemons;
-import dev.processpool.internal.worker.WarmUpHints;
+import dev.processpool.internal.workerjvm.WarmUpHints;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -17,8 +18,6 @@ import java.io.OutputStream;
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import dev.processpool.internal.launch.StartedWorker;
-import dev.processpool.internal.launch.WorkerRequest;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -161,9 +160,8 @@ final class ForkServerConnection {
                 CompletableFuture<ForkedWorker> answer = new CompletableFuture<>();
                 requests.put(id, answer);
                 answers.put(id, answer);
-                channel.send(new FrameWriter(FrameType.SPAWN_REQUEST).putLong(id).putString(recipe)
-                        .putInt(reserveSize).putString(hints.line()).putString(worker.socketPath().toString())
-                        .putString(worker.token()));
+                channel.send(new ForkServerFrames.SpawnRequest(id, recipe, reserveSize, hints.line(),
+                        worker.socketPath().toString(), worker.token()).write());
             }
             for (CompletableFuture<ForkedWorker> answer : answers.values()) {
                 started.add(await(answer));
@@ -204,29 +202,33 @@ final class ForkServerConnection {
     private void handle(Frame frame) throws IOException {
         switch (frame.type()) {
             case SPAWNED -> {
-                CompletableFuture<ForkedWorker> answer = requests.get(frame.getLong());
-                ForkedWorker worker = new ForkedWorker(frame.getLong());
+                ForkServerFrames.Spawned spawned = ForkServerFrames.Spawned.read(frame);
+                CompletableFuture<ForkedWorker> answer = requests.get(spawned.id());
+                ForkedWorker worker = new ForkedWorker(spawned.pid());
                 workers.put(worker.pid(), worker);
                 if (answer == null || !answer.complete(worker)) {
                     worker.kill();   // nobody waits for it any more
                 }
             }
             case SPAWN_FAILED -> {
-                CompletableFuture<ForkedWorker> answer = requests.get(frame.getLong());
+                ForkServerFrames.SpawnFailed failed = ForkServerFrames.SpawnFailed.read(frame);
+                CompletableFuture<ForkedWorker> answer = requests.get(failed.id());
                 if (answer != null) {
-                    answer.completeExceptionally(new IOException(frame.getString()));
+                    answer.completeExceptionally(new IOException(failed.reason()));
                 }
             }
             case WORKER_OUTPUT -> {
-                ForkedWorker worker = workers.get(frame.getLong());
+                ForkServerFrames.WorkerOutput output = ForkServerFrames.WorkerOutput.read(frame);
+                ForkedWorker worker = workers.get(output.pid());
                 if (worker != null) {
-                    worker.output(frame.getString());
+                    worker.output(output.line());
                 }
             }
             case WORKER_EXITED -> {
-                ForkedWorker worker = workers.remove(frame.getLong());
+                ForkServerFrames.WorkerExited exited = ForkServerFrames.WorkerExited.read(frame);
+                ForkedWorker worker = workers.remove(exited.pid());
                 if (worker != null) {
-                    worker.exited(frame.getInt());
+                    worker.exited(exited.status());
                 }
             }
             default -> throw new IOException("unexpected frame from the forkserver: " + frame.type());

@@ -1,12 +1,15 @@
 package dev.processpool.internal.forkserver;
 
 import dev.processpool.PoolOptions;
+import dev.processpool.internal.codec.JsonbUse;
 import dev.processpool.internal.launch.StartedWorker;
+import dev.processpool.internal.launch.TaskClassesSeen;
 import dev.processpool.internal.launch.WorkerCommand;
 import dev.processpool.internal.launch.WorkerRequest;
 import dev.processpool.internal.launch.WorkerStarter;
-import dev.processpool.internal.worker.WarmUpHints;
-import dev.processpool.internal.worker.WorkerMain;
+import dev.processpool.internal.workerjvm.WarmUpHints;
+import dev.processpool.internal.worker.Warmup;
+import dev.processpool.internal.workerjvm.WorkerJvm;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +53,19 @@ public final class ForkServerStarter implements WorkerStarter {
     public List<StartedWorker> startAll(List<WorkerRequest> requests) throws IOException {
         PoolOptions options = requests.get(0).options();
         int reserve = Integer.getInteger(RESERVE_PROPERTY, Math.min(options.processes(), DEFAULT_MAX_RESERVE));
-        return client.spawn(recipe(options), reserve, WarmUpHints.ofThisJvm(), requests);
+        return client.spawn(recipe(options), reserve, hintsOfThisJvm(), requests);
+    }
+
+    /** This JVM's: its class path, the task classes its pools have sent and its encoding of the warm-up task. */
+    private static WarmUpHints hintsOfThisJvm() {
+        String classPath = System.getProperty("java.class.path", "");
+        return new WarmUpHints(classPath.contains("\t") || classPath.contains("\n") ? "" : classPath,
+                TaskClassesSeen.list(), WarmUpTask.CODE, JsonbUse.seen());
+    }
+
+    /** Encoded once per parent JVM, when it first asks a forkserver for workers. */
+    private static final class WarmUpTask {
+        static final String CODE = Warmup.encodedTask();
     }
 
     /**
@@ -60,7 +75,7 @@ public final class ForkServerStarter implements WorkerStarter {
     private static String recipe(PoolOptions options) {
         String preload = System.getProperty(PRELOAD_PROPERTY, "-");
         List<String> command = WorkerCommand.commandLine(options,
-                List.of("-D" + WorkerMain.PRELOAD_PROPERTY + "=" + preload), WorkerMain.class.getName());
+                List.of("-D" + WorkerJvm.PRELOAD_PROPERTY + "=" + preload), WorkerJvm.MAIN_CLASS);
         Map<String, String> environment = new TreeMap<>(System.getenv());
         WorkerCommand.environment(options, environment);
         return new WorkerRecipe(command, environment).toJson();

@@ -1,9 +1,9 @@
 package dev.processpool.internal.forkserver;
 
+import dev.processpool.internal.channel.ForkServerFrames;
 import dev.processpool.internal.channel.Frame;
 import dev.processpool.internal.channel.FrameChannel;
 import dev.processpool.internal.channel.FrameType;
-import dev.processpool.internal.channel.FrameWriter;
 import dev.processpool.internal.channel.UntrustedPeer;
 import dev.processpool.internal.threads.Daemons;
 import java.io.IOException;
@@ -40,18 +40,20 @@ final class Handshake {
     /** @throws IOException if the peer does not prove it has the key */
     static void asServer(FrameChannel channel, byte[] key) throws IOException {
         byte[] nonce = random(NONCE_BYTES);
-        channel.send(new FrameWriter(FrameType.AUTH_CHALLENGE).putBytes(nonce));
-        Frame response = expect(channel, FrameType.AUTH_RESPONSE);
-        verify(key, nonce, response.getBytes());
-        channel.send(new FrameWriter(FrameType.AUTH_OK).putBytes(hmac(key, response.getBytes())));
+        channel.send(new ForkServerFrames.AuthChallenge(nonce).write());
+        ForkServerFrames.AuthResponse response = ForkServerFrames.AuthResponse.read(
+                expect(channel, FrameType.AUTH_RESPONSE));
+        verify(key, nonce, response.hmac());
+        channel.send(new ForkServerFrames.AuthOk(hmac(key, response.nonce())).write());
     }
 
     /** @throws IOException if the server does not prove it has the key */
     static void asClient(FrameChannel channel, byte[] key) throws IOException {
-        Frame challenge = expect(channel, FrameType.AUTH_CHALLENGE);
+        ForkServerFrames.AuthChallenge challenge = ForkServerFrames.AuthChallenge.read(
+                expect(channel, FrameType.AUTH_CHALLENGE));
         byte[] nonce = random(NONCE_BYTES);
-        channel.send(new FrameWriter(FrameType.AUTH_RESPONSE).putBytes(hmac(key, challenge.getBytes())).putBytes(nonce));
-        verify(key, nonce, expect(channel, FrameType.AUTH_OK).getBytes());
+        channel.send(new ForkServerFrames.AuthResponse(hmac(key, challenge.nonce()), nonce).write());
+        verify(key, nonce, ForkServerFrames.AuthOk.read(expect(channel, FrameType.AUTH_OK)).hmac());
     }
 
     private static Frame expect(FrameChannel channel, FrameType type) throws IOException {

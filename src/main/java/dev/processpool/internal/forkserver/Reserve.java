@@ -1,6 +1,6 @@
 package dev.processpool.internal.forkserver;
 
-import dev.processpool.internal.worker.WarmUpHints;
+import dev.processpool.internal.workerjvm.WarmUpHints;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.Deque;

@@ -1,8 +1,8 @@
 package dev.processpool.internal.forkserver;
 
 import dev.processpool.internal.threads.Daemons;
-import dev.processpool.internal.worker.WarmUpHints;
-import dev.processpool.internal.worker.WorkerMain;
+import dev.processpool.internal.workerjvm.WarmUpHints;
+import dev.processpool.internal.workerjvm.WorkerJvm;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -42,7 +42,7 @@ final class ReserveWorker {
 
 
     private synchronized void deliver(String line) {
-        if (WorkerMain.WARM_LINE.equals(line)) {
+        if (WorkerJvm.WARM_LINE.equals(line)) {
             warm = true;
         } else if (output == null) {
             earlyOutput.add(line);

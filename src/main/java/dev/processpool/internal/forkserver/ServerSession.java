@@ -1,10 +1,11 @@
 package dev.processpool.internal.forkserver;
 
+import dev.processpool.internal.channel.ForkServerFrames;
 import dev.processpool.internal.channel.Frame;
 import dev.processpool.internal.channel.FrameChannel;
 import dev.processpool.internal.channel.FrameType;
 import dev.processpool.internal.channel.FrameWriter;
-import dev.processpool.internal.worker.WarmUpHints;
+import dev.processpool.internal.workerjvm.WarmUpHints;
 import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
@@ -38,22 +39,21 @@ final class ServerSession {
             if (request.type() != FrameType.SPAWN_REQUEST) {
                 throw new IOException("unexpected frame " + request.type());
             }
-            long id = request.getLong();
-            String recipe = request.getString();
-            int reserveSize = request.getInt();
-            WarmUpHints hints = WarmUpHints.of(request.getString());
-            String socketPath = request.getString();
-            String token = request.getString();
+            ForkServerFrames.SpawnRequest spawn = ForkServerFrames.SpawnRequest.read(request);
             try {
-                handOut(id, recipe, reserveSize, hints, socketPath, token);
+                handOut(spawn);
             } catch (IOException | RuntimeException e) {
-                send(new FrameWriter(FrameType.SPAWN_FAILED).putLong(id).putString(e.toString()));
+                send(new ForkServerFrames.SpawnFailed(spawn.id(), e.toString()).write());
             }
         }
     }
 
-    private void handOut(long id, String recipe, int reserveSize, WarmUpHints hints, String socketPath, String token)
-            throws IOException {
+    private void handOut(ForkServerFrames.SpawnRequest request) throws IOException {
+        String recipe = request.recipe();
+        int reserveSize = request.reserveSize();
+        WarmUpHints hints = WarmUpHints.of(request.hintsLine());
+        String socketPath = request.socketPath();
+        String token = request.token();
         Reserve reserve = reserves.computeIfAbsent(recipe, json -> new Reserve(WorkerRecipe.fromJson(json), refiller));
         ReserveWorker worker = reserve.take(reserveSize, hints);
         if (!handedTo(worker, socketPath, token)) {
@@ -63,10 +63,9 @@ final class ServerSession {
             handedTo(worker, socketPath, token);
         }
         long pid = worker.pid();
-        send(new FrameWriter(FrameType.SPAWNED).putLong(id).putLong(pid));
-        worker.forwardOutput(line -> send(new FrameWriter(FrameType.WORKER_OUTPUT).putLong(pid).putString(line)));
-        worker.onExit().thenAccept(status -> send(new FrameWriter(FrameType.WORKER_EXITED).putLong(pid)
-                .putInt(status)));
+        send(new ForkServerFrames.Spawned(request.id(), pid).write());
+        worker.forwardOutput(line -> send(new ForkServerFrames.WorkerOutput(pid, line).write()));
+        worker.onExit().thenAccept(status -> send(new ForkServerFrames.WorkerExited(pid, status).write()));
     }
 
     private void send(FrameWriter frame) {

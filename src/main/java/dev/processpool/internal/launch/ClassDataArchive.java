@@ -1,7 +1,7 @@
 package dev.processpool.internal.launch;
 
 import dev.processpool.internal.threads.Daemons;
-import dev.processpool.internal.worker.WorkerMain;
+import dev.processpool.internal.workerjvm.WorkerJvm;
 import java.io.File;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
@@ -91,7 +91,7 @@ public final class ClassDataArchive {
 
     private static Path archive(Path java, String classPath, Format format, boolean withJsonb) throws IOException {
         Path directory = directory();
-        String variant = withJsonb ? "-" + WorkerMain.ARCHIVING_WITH_JSONB : "";
+        String variant = withJsonb ? "-" + WorkerJvm.ARCHIVING_WITH_JSONB : "";
         String lookup = directory + "\n" + java + "\n" + classPath + "\n" + variant;
         Path archive = ARCHIVES.get(lookup);
         if (archive == null) {
@@ -124,10 +124,10 @@ public final class ClassDataArchive {
                         + " && mv -f -- \"$written\" \"$archive\"; status=$?; rm -f -- \"$list\"; exit $status",
                 "processpool-cds", archive.resolveSibling(writing).toString(), archive.toString(),
                 archive.resolveSibling(writing + ".classlist").toString(), java.toString(), classPath,
-                WorkerMain.class.getName()));
+                WorkerJvm.MAIN_CLASS));
         command.addAll(WorkerCommand.DEFAULT_JVM_OPTIONS);
-        command.addAll(List.of("-Xlog:disable", "-Xlog:all=error:stderr", "-D" + WorkerMain.ARCHIVING_PROPERTY + "="
-                + (withJsonb ? WorkerMain.ARCHIVING_WITH_JSONB : "plain")));
+        command.addAll(List.of("-Xlog:disable", "-Xlog:all=error:stderr", "-D" + WorkerJvm.ARCHIVING_PROPERTY + "="
+                + (withJsonb ? WorkerJvm.ARCHIVING_WITH_JSONB : "plain")));
         try {
             ProcessBuilder builder = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(NULL_FILE))
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD);

@@ -1,6 +1,6 @@
 package dev.processpool.internal.launch;
 
-import dev.processpool.internal.worker.WorkerMain;
+import dev.processpool.internal.workerjvm.WorkerJvm;
 import jakarta.json.Json;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.spi.JsonbProvider;
@@ -52,7 +52,7 @@ public final class WorkerClassPath {
 
     private static List<Path> entries() {
         Set<Path> entries = new LinkedHashSet<>();
-        for (Class<?> type : new Class<?>[] {WorkerMain.class, Jsonb.class, JsonbProvider.provider().getClass(),
+        for (Class<?> type : new Class<?>[] {WorkerJvm.class, Jsonb.class, JsonbProvider.provider().getClass(),
                 Json.class, JsonProvider.provider().getClass()}) {
             entries.add(CodeLocation.of(type));
         }

@@ -2,7 +2,7 @@ package dev.processpool.internal.launch;
 
 import dev.processpool.PoolOptions;
 import dev.processpool.internal.codec.JsonbUse;
-import dev.processpool.internal.worker.WorkerMain;
+import dev.processpool.internal.workerjvm.WorkerJvm;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,7 +46,7 @@ public final class WorkerCommand {
     }
 
     public static List<String> commandLine(PoolOptions options) {
-        return commandLine(options, List.of(), WorkerMain.class.getName());
+        return commandLine(options, List.of(), WorkerJvm.MAIN_CLASS);
     }
 
     /**

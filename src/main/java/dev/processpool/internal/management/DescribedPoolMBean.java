@@ -27,6 +27,14 @@ final class DescribedPoolMBean extends StandardMBean {
             Map.entry("WorkerRestarts", "Workers started to replace one that exited, died, failed to start or was"
                     + " recycled"),
             Map.entry("QueueDepth", "Items accepted but not yet handed to a worker"),
+            Map.entry("TasksTimedOut", "Items that ran past the pool's taskTimeout (each failed with"
+                    + " TaskTimeoutException)"),
+            Map.entry("TasksCancelled", "Items withdrawn because their caller gave up (cancel, complete, orTimeout)"
+                    + " before they were done"),
+            Map.entry("WorkersRecycledForMemory", "Workers replaced because their resident memory was above"
+                    + " maxMemoryPerChild after a chunk"),
+            Map.entry("LongestRunningTaskMillis", "Age in ms of the oldest item running now, 0 if none: a hung task at"
+                    + " a glance (items show once they have run about half a second)"),
             Map.entry("State", "RUNNING, CLOSING, CLOSED, TERMINATED or BROKEN (a broken pool stays listed until"
                     + " its owner goes; the operation restart starts it again)"),
             Map.entry("BrokenReason", "Why the pool broke; empty unless its state is BROKEN"),

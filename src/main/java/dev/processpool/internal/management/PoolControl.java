@@ -23,6 +23,14 @@ public interface PoolControl {
 
     int queueDepth();
 
+    long tasksTimedOut();
+
+    long tasksCancelled();
+
+    long workersRecycledForMemory();
+
+    long longestRunningTaskMillis();
+
     String stateName();
 
     void resize(int processes);

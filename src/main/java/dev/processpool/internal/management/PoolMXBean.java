@@ -38,6 +38,21 @@ public interface PoolMXBean {
     /** Items accepted but not yet handed to a worker. */
     int getQueueDepth();
 
+    /** Items that ran past the pool's task timeout (each failed with TaskTimeoutException). */
+    long getTasksTimedOut();
+
+    /** Items whose caller gave up on them (cancel, or a future completed from outside) before they were done. */
+    long getTasksCancelled();
+
+    /** Workers replaced because their resident memory was above maxMemoryPerChild after a chunk. */
+    long getWorkersRecycledForMemory();
+
+    /**
+     * Age in milliseconds of the oldest item running now, 0 if none: a hung task at a glance. Items are known once
+     * they have run about half a second; shorter ones show as 0.
+     */
+    long getLongestRunningTaskMillis();
+
     /** RUNNING, CLOSING, CLOSED, TERMINATED or BROKEN. */
     String getState();
 

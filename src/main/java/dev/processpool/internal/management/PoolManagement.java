@@ -66,6 +66,26 @@ final class PoolManagement implements PoolMXBean {
     }
 
     @Override
+    public long getTasksTimedOut() {
+        return pool.tasksTimedOut();
+    }
+
+    @Override
+    public long getTasksCancelled() {
+        return pool.tasksCancelled();
+    }
+
+    @Override
+    public long getWorkersRecycledForMemory() {
+        return pool.workersRecycledForMemory();
+    }
+
+    @Override
+    public long getLongestRunningTaskMillis() {
+        return pool.longestRunningTaskMillis();
+    }
+
+    @Override
     public int getQueueDepth() {
         return pool.queueDepth();
     }

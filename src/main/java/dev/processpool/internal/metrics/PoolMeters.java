@@ -52,6 +52,7 @@ public final class PoolMeters implements AutoCloseable {
         gauge(meters, registry, tags, name, description, figures, figure, null);
     }
 
+    @SuppressWarnings("checkstyle:ParameterNumber")   // the 7 above and the unit; a builder would only rename them
     private static void gauge(List<Meter> meters, MeterRegistry registry, Tags tags, String name, String description,
             PoolControl figures, ToDoubleFunction<PoolControl> figure, String unit) {
         meters.add(Gauge.builder(name, figures, figure).description(description).baseUnit(unit).tags(tags)

@@ -8,35 +8,35 @@ import java.util.function.Predicate;
 /**
  * Which waiting chunks idle workers ask back. Each worker without work asks the worker holding the most waiting
  * chunks to give its last one back (REVOKE), one request per holder at a time. The holder gives it back if it
- * has not started it, and then it goes to the head of the queue ({@link PoolCore#revoked}); if it has, its
+ * has not started it, and then it goes to the head of the queue ({@link Dispatcher#revoked}); if it has, its
  * result comes as usual. A chunk thus runs once, wherever it runs. Called under the pool's lock.
  */
 final class ChunkStealing {
     private ChunkStealing() {
     }
 
-    /** Marks the chunks asked back ({@link WorkerConnection#revoking}) and returns the sends of the requests. */
-    static List<Runnable> revokes(Collection<WorkerConnection> connections, Predicate<WorkerConnection> canTakeMore) {
+    /** Marks the chunks asked back ({@link Worker#revoking}) and returns the sends of the requests. */
+    static List<Runnable> revokes(Collection<Worker> connections, Predicate<Worker> canTakeMore) {
         List<Runnable> revokes = new ArrayList<>();
-        for (WorkerConnection idle : connections) {
+        for (Worker idle : connections) {
             if (!idle.inFlight.isEmpty() || !canTakeMore.test(idle)) {
                 continue;
             }
-            WorkerConnection holder = holderOfMostWaiting(connections);
+            Worker holder = holderOfMostWaiting(connections);
             if (holder == null) {
                 break;
             }
             Chunk waiting = holder.inFlight.peekLast();
             holder.revoking = waiting;
-            revokes.add(() -> holder.revoke(waiting));
+            revokes.add(() -> holder.connection.revoke(waiting));
         }
         return revokes;
     }
 
     /** The worker with the most chunks waiting behind its running one and no request pending; null if none waits. */
-    private static WorkerConnection holderOfMostWaiting(Collection<WorkerConnection> connections) {
-        WorkerConnection holder = null;
-        for (WorkerConnection candidate : connections) {
+    private static Worker holderOfMostWaiting(Collection<Worker> connections) {
+        Worker holder = null;
+        for (Worker candidate : connections) {
             if (candidate.revoking == null && candidate.inFlight.size() > 1
                     && (holder == null || candidate.inFlight.size() > holder.inFlight.size())) {
                 holder = candidate;

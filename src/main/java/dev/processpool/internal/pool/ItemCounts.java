@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.LongAdder;
 final class ItemCounts {
     private final LongAdder completed = new LongAdder();
     private final LongAdder failed = new LongAdder();
+    private final LongAdder cancelled = new LongAdder();
 
     void add(int completedItems, int failedItems) {
         if (completedItems > 0) {
@@ -17,6 +18,17 @@ final class ItemCounts {
         if (failedItems > 0) {
             failed.add(failedItems);
         }
+    }
+
+    /** Items whose caller gave up on them before they were done. */
+    void cancelled(int items) {
+        if (items > 0) {
+            cancelled.add(items);
+        }
+    }
+
+    long cancelled() {
+        return cancelled.sum();
     }
 
     long completed() {

@@ -1,127 +1,75 @@
 package dev.processpool.internal.pool;
 
 import dev.processpool.PoolOptions;
-import dev.processpool.TaskFailedException;
-import dev.processpool.WorkerDiedException;
-import dev.processpool.internal.channel.FrameChannel;
 import dev.processpool.internal.channel.PrivateSocket;
-import dev.processpool.internal.codec.ItemFailure;
-import dev.processpool.internal.codec.RemoteFailure;
-import dev.processpool.internal.config.ProcessCeiling;
-import dev.processpool.internal.launch.StartedWorker;
 import dev.processpool.internal.launch.WorkerStarter;
-import dev.processpool.internal.management.PoolControl;
-import dev.processpool.internal.management.ResidentMemory;
-import dev.processpool.internal.management.WorkerFigures;
-import dev.processpool.internal.threads.Daemons;
-import dev.processpool.internal.threads.Timers;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.Deque;
-import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
- * A pool's workers and its queue of chunks: dispatch, replacement of workers that exit or die, and the life
- * cycle of {@link PoolState}. Knows nothing of CDI.
+ * The engine of one pool: its life cycle, and the parts that do the work. Knows nothing of CDI or JMX.
  *
- * <p>Locking: every field below {@code launcher} is guarded by this object's monitor. Nothing slow happens
- * under it: frames are sent, processes started and killed, and chunks completed outside, from the lists of
- * actions that the locked methods return.
+ * <p>Run states ({@link PoolState}):
+ * <pre>
+ * RUNNING ──close()──▶ CLOSING ──all accepted tasks done, workers exited──▶ CLOSED
+ * RUNNING, CLOSING ──terminate()──▶ TERMINATED
+ * RUNNING, CLOSING ──initializer failed, or 3 workers in a row failed to start──▶ BROKEN ──restart()──▶ RUNNING
+ * </pre>
+ * Only RUNNING accepts tasks; CLOSED, TERMINATED and BROKEN are final (a broken pool until an administrator
+ * restarts it, which its owner can prevent by letting it go: {@link #release()}).
  *
- * <p>As {@link PoolControl} it gives its figures to JMX, and is resized and has its workers recycled live: a
- * worker to let go is {@link WorkerConnection#draining}, takes no more chunks and leaves once those it holds
- * are done, so no chunk is lost or run twice.
+ * <p>Parts: the {@link Dispatcher} (the queue of chunks, which worker runs which, stealing), the
+ * {@link WorkerSupervisor} (worker processes: starting, replacing, draining, retiring; the only changer of a
+ * {@link WorkerState}), {@link RunningItems} (progress, time limits, cancellation) and
+ * {@link PoolAdministration} (figures, resize, recycle, restart).
+ *
+ * <p>Locking, one rule: this object's monitor guards every field of the pool's engine, this class's and its parts'
+ * and each {@link Worker}'s. Methods named {@code ...Locked} are called with it held; nothing slow happens under
+ * it: they return the actions (send a frame, start or kill a process, complete a chunk) that their caller runs
+ * once it has released the lock.
  */
-final class PoolCore implements WorkerLauncher.Events, PoolControl {
+final class PoolCore {
     private static final System.Logger LOG = System.getLogger("dev.processpool");
-    /** Workers that fail to start in a row before the pool gives up, instead of restarting them forever. */
-    private static final int MAX_START_FAILURES = 3;
-    private static final long EXIT_STATUS_WAIT_MILLIS = 1000;
-    private static final long SHUTDOWN_GRACE_SECONDS = 10;
     private static final long KILL_WAIT_SECONDS = 10;
-    /**
-     * Chunks a worker holds at once. More than one saves the worker a round trip to the parent between chunks:
-     * most of a tiny task's cost, and for long chunks a gap in which a core idles while the parent, on the
-     * same busy cores, gets around to sending the next one. But a chunk waiting behind a slow one waits even
-     * when another worker is free: so a worker holds four while the chunks of this pool take less than
-     * {@link #SHORT_CHUNK_NANOS} on average, where that wait is short too, and else two, and a worker that
-     * runs out of work while the queue is empty asks a waiting one back from another worker
-     * ({@link ChunkStealing}).
-     */
-    private static final int CHUNKS_PER_WORKER_SHORT = 4;
-    private static final int CHUNKS_PER_WORKER_LONG = 2;
-    private static final long SHORT_CHUNK_NANOS = TimeUnit.MICROSECONDS.toNanos(500);
 
     private final String startMethod;
     /** Set before the workers start: the name the pool got registered under, and its start method. */
     private volatile String name;
     /** Written under the lock (resize); read without it by callers sizing their chunks. */
     private volatile int processes;
-    private final int maxTasksPerChild;
     private final String initializerCode;
     private final String parentClassPath = System.getProperty("java.class.path", "");
     private final PrivateSocket socket;
-    private final WorkerLauncher launcher;
-    /**
-     * Replacement workers are launched here, never on a thread that reads from a worker or a forkserver: a
-     * launch may wait for the forkserver's answer, which such a thread delivers.
-     */
-    private final ExecutorService launches;
     private final ItemCounts itemCounts = new ItemCounts();
+    private final Dispatcher dispatcher;
+    private final WorkerSupervisor workers;
+    private final RunningItems items;
+    private final PoolAdministration administration;
     /** Run once the pool has reached a final state. */
     private volatile Runnable whenStopped = () -> { };
 
     private PoolState state = PoolState.RUNNING;
     private RuntimeException brokenReason;
-    private final Deque<Chunk> queue = new ArrayDeque<>();
-    private final ChunkTimes chunkTimes = new ChunkTimes();
-    /** Connected workers that are not retiring, in the order they connected. */
-    private final Set<WorkerConnection> connections = new LinkedHashSet<>();
-    /** Every process started and not yet exited. */
-    private final Set<StartedWorker> alive = new HashSet<>();
-    /** Workers launched (or queued to be) that are not ready yet. */
-    private int starting;
-    /**
-     * Launches wanted and not begun yet, counted in {@link #starting}. They run one at a time on {@link #launches};
-     * a smaller size or a stop withdraws them at once ({@link #withdrawSurplusLaunchesLocked}), so a pool never has
-     * more launches waiting than workers it still needs.
-     */
-    private int queuedLaunches;
-    /** Whether {@link #runQueuedLaunches} is queued or running on {@link #launches}. */
-    private boolean launching;
     /** Its owner let it go (closed, terminated, collected): a broken pool can no longer be restarted. */
     private boolean released;
-    private int startFailuresInARow;
-    /** Chunks sent and not yet completed. */
-    private int busy;
-    private long tasksSubmitted;
-    private long workerRestarts;
 
     PoolCore(String startMethod, WorkerStarter starter, PoolOptions options, String initializerCode)
             throws IOException {
         this.startMethod = startMethod;
         this.name = "pool (" + startMethod + ")";
         this.processes = options.processes();
-        this.maxTasksPerChild = options.maxTasksPerChild();
         this.initializerCode = initializerCode;
         this.socket = PrivateSocket.open("pool.sock");
-        this.launcher = new WorkerLauncher(starter, socket, options, this);
-        this.launches = new ThreadPoolExecutor(0, 1, 1, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
-                task -> Daemons.factory("processpool-" + name + "-launcher").newThread(task));
+        this.dispatcher = new Dispatcher(this, itemCounts);
+        this.workers = new WorkerSupervisor(this, dispatcher, starter, socket, options);
+        this.dispatcher.workers(workers);
+        this.items = new RunningItems(this, dispatcher, workers, options.taskTimeout().orElse(null));
+        this.administration = new PoolAdministration(this, dispatcher, workers, items, itemCounts,
+                options.maxTasksPerChild());
     }
 
     /** Names the pool, for its log lines and threads; called before {@link #startWorkers()}. */
@@ -136,11 +84,9 @@ final class PoolCore implements WorkerLauncher.Events, PoolControl {
 
     /** Starts all workers; if one cannot be started, stops those already started and throws. */
     void startWorkers() throws IOException {
-        synchronized (this) {
-            starting += processes;
-        }
+        items.startClockIfLimited();
         try {
-            launcher.launch(processes);
+            workers.startAll(processes);
         } catch (IOException | RuntimeException e) {
             terminate();
             throw e;
@@ -149,6 +95,19 @@ final class PoolCore implements WorkerLauncher.Events, PoolControl {
 
     String name() {
         return name;
+    }
+
+    String startMethod() {
+        return startMethod;
+    }
+
+    int processes() {
+        return processes;
+    }
+
+    /** For {@link PoolAdministration#resize}, under the lock. */
+    void processesLocked(int newProcesses) {
+        processes = newProcesses;
     }
 
     java.nio.file.Path socketPath() {
@@ -163,8 +122,21 @@ final class PoolCore implements WorkerLauncher.Events, PoolControl {
         return initializerCode;
     }
 
-    StartedWorker claim(String token) {
-        return launcher.claim(token);
+    WorkerSupervisor workers() {
+        return workers;
+    }
+
+    RunningItems items() {
+        return items;
+    }
+
+    Dispatcher dispatcher() {
+        return dispatcher;
+    }
+
+    /** Its figures and live operations, for administration. */
+    PoolAdministration administration() {
+        return administration;
     }
 
     // ---- submitting
@@ -173,12 +145,8 @@ final class PoolCore implements WorkerLauncher.Events, PoolControl {
         List<Runnable> actions;
         synchronized (this) {
             checkRunning();
-            for (Chunk chunk : chunks) {
-                chunk.counts = itemCounts;
-                tasksSubmitted += chunk.size;
-            }
-            queue.addAll(chunks);
-            actions = assignLocked();
+            dispatcher.queueLocked(chunks);
+            actions = dispatcher.assignLocked();
         }
         actions.forEach(Runnable::run);
     }
@@ -193,405 +161,20 @@ final class PoolCore implements WorkerLauncher.Events, PoolControl {
         }
     }
 
-    /**
-     * Gives queued chunks to the workers holding the fewest: up to {@link #CHUNKS_PER_WORKER_SHORT} each while
-     * the pool's chunks are short, else {@link #CHUNKS_PER_WORKER_LONG}. With the queue empty, idle workers
-     * steal.
-     */
-    private List<Runnable> assignLocked() {
-        List<Runnable> sends = new ArrayList<>();
-        boolean shortChunks = chunkTimes.isShort(SHORT_CHUNK_NANOS);
-        int chunksPerWorker = shortChunks ? CHUNKS_PER_WORKER_SHORT : CHUNKS_PER_WORKER_LONG;
-        for (int held = 0; held < chunksPerWorker && !queue.isEmpty(); held++) {
-            for (WorkerConnection worker : connections) {
-                if (queue.isEmpty()) {
-                    break;
-                }
-                if (worker.inFlight.size() == held && canTakeMore(worker) && (held > 0 || mayStartWorkLocked())) {
-                    Chunk chunk = queue.poll();
-                    if (worker.inFlight.isEmpty()) {
-                        worker.runningSince = System.nanoTime();
-                    }
-                    worker.inFlight.add(chunk);
-                    worker.toSend.add(chunk);
-                    busy++;
-                    sends.add(worker::sendQueued);
-                    if (!canTakeMore(worker)) {
-                        // its last chunk: its successor starts now, not once this chunk is done; and a chunk it
-                        // gives back does not make it stay beside its successor
-                        worker.draining = true;
-                        sends.addAll(replaceLocked());
-                    }
-                }
-            }
-        }
-        if (queue.isEmpty() && !shortChunks) {   // short chunks are not worth the round trip
-            sends.addAll(ChunkStealing.revokes(connections, idle -> canTakeMore(idle) && mayStartWorkLocked()));
-        }
-        return sends;
-    }
-
-    /** The worker's answer to REVOKE: a chunk given back goes to the head of the queue, for an idle worker. */
-    void revoked(WorkerConnection worker, long chunkId, boolean givenBack) {
-        List<Runnable> actions = new ArrayList<>();
-        synchronized (this) {
-            Chunk chunk = worker.revoking;
-            worker.revoking = null;
-            if (state.isFinal() || chunk == null || chunk.id != chunkId) {
-                return;
-            }
-            if (givenBack && worker.inFlight.remove(chunk)) {
-                busy--;
-                queue.addFirst(chunk);
-                if (worker.draining && worker.inFlight.isEmpty()) {
-                    actions.addAll(retireLocked(worker));
-                }
-            }
-            actions.addAll(assignLocked());
-        }
-        actions.forEach(Runnable::run);
-    }
-
-    /**
-     * Whether an idle worker may start on a chunk: no more than {@code processes} workers hold chunks at once,
-     * even while a successor started early waits beside the worker it replaces, or a resized pool's surplus
-     * finishes its chunks.
-     */
-    private boolean mayStartWorkLocked() {
-        return connections.stream().filter(worker -> !worker.inFlight.isEmpty()).count() < processes;
-    }
-
-    /** A draining worker takes none; one with a task limit no more chunks than it may still run. */
-    private boolean canTakeMore(WorkerConnection worker) {
-        return !worker.draining
-                && (maxTasksPerChild == 0 || worker.tasksDone + worker.inFlight.size() < maxTasksPerChild);
-    }
-
-    // ---- events from workers and the launcher
-
-    @Override
-    public void launched(StartedWorker worker) {
-        boolean unwanted;
-        synchronized (this) {
-            unwanted = state.isFinal();
-            alive.add(worker);
-        }
-        worker.onExit().whenComplete((status, error) -> processExited(worker));
-        if (unwanted) {
-            worker.kill();
-        }
-    }
-
-    @Override
-    public void accepted(FrameChannel channel) {
-        new WorkerConnection(channel, this).startReading();
-    }
-
-    @Override
-    public void startFailed(String reason) {
-        List<Runnable> actions;
-        synchronized (this) {
-            starting--;
-            actions = startFailedLocked(reason);
-        }
-        actions.forEach(Runnable::run);
-    }
-
-    private List<Runnable> startFailedLocked(String reason) {
-        if (state.isFinal() || state == PoolState.CLOSING && queue.isEmpty()) {
-            return finishIfDoneLocked();
-        }
-        LOG.log(Level.WARNING, "{0}: {1}", name, reason);
-        if (++startFailuresInARow >= MAX_START_FAILURES) {
-            return breakLocked(new TaskFailedException("dev.processpool.WorkerStartFailed",
-                    MAX_START_FAILURES + " workers in a row failed to start; last: " + reason
-                            + "; check the pool's jvmOptions and javaExecutable", null));
-        }
-        return replaceLocked();
-    }
-
-    /**
-     * The worker said HELLO and was sent START: it takes tasks from now on. They wait in its channel behind
-     * START, so its first task does not wait for a round trip; until READY its start may still fail.
-     */
-    void workerConnected(WorkerConnection worker) {
-        List<Runnable> actions = new ArrayList<>();
-        synchronized (this) {
-            starting--;
-            if (state.isFinal()) {
-                actions.add(worker::close);
-            } else if (state == PoolState.RUNNING && stayingLocked() >= processes) {
-                actions.addAll(retireLocked(worker));   // started before the pool was made smaller
-            } else {
-                worker.connectedNanos = System.nanoTime();
-                connections.add(worker);
-                actions.addAll(assignLocked());   // or steals, for a worker that joins late
-                actions.addAll(finishIfDoneLocked());
-            }
-        }
-        actions.forEach(Runnable::run);
-    }
-
-    /** The worker ran its initializer: its start succeeded. */
-    synchronized void workerReady(WorkerConnection worker) {
-        worker.ready = true;
-        startFailuresInARow = 0;
-    }
-
-    void initializerFailed(WorkerConnection worker, RemoteFailure failure) {
-        List<Runnable> actions;
-        synchronized (this) {
-            worker.retiring = true;
-            actions = state.isFinal() ? List.of() : breakLocked(failure.toException(
-                    "in the initializer of worker pid " + worker.pid() + "; the pool is stopped"));
-        }
-        actions.forEach(Runnable::run);
-    }
-
-    /** @param leaving the worker exits after this chunk (an error of its JVM): it gets no more work */
-    void chunkFinished(WorkerConnection worker, long chunkId, byte[] results, List<ItemFailure> failures,
-            boolean leaving) {
-        Chunk chunk;
-        synchronized (this) {
-            chunk = worker.inFlight.peekFirst();
-        }
-        if (chunk == null || chunk.id != chunkId) {
-            LOG.log(Level.ERROR, "{0}: worker {1} answered chunk {2} it was not given; dropping it",
-                    name, Long.toString(worker.pid()), Long.toString(chunkId));
-            worker.close();
-            return;
-        }
-        // Complete before the worker is released, so that a close() that is waiting returns only after this.
-        chunk.complete(results, failures, "in worker pid " + worker.pid());
-        List<Runnable> actions = new ArrayList<>();
-        synchronized (this) {
-            worker.inFlight.pollFirst();
-            long now = System.nanoTime();
-            chunkTimes.add(now - worker.runningSince);
-            worker.runningSince = now;   // the next chunk, if it holds one, starts now
-            busy--;
-            worker.tasksDone++;
-            if (state.isFinal()) {
-                return;
-            }
-            if (leaving || maxTasksPerChild > 0 && worker.tasksDone >= maxTasksPerChild
-                    || worker.draining && worker.inFlight.isEmpty()) {
-                requeueLocked(worker);
-                actions.addAll(retireLocked(worker));
-                actions.addAll(replaceLocked());
-            }
-            actions.addAll(assignLocked());
-            actions.addAll(finishIfDoneLocked());
-        }
-        actions.forEach(Runnable::run);
-    }
-
-    /**
-     * The worker's channel closed: it exited, was told to, or died. Only the chunk it was running fails; the
-     * chunks waiting behind it never ran and go back to the head of the queue, as does the first one of a
-     * worker that died starting or was leaving anyway.
-     */
-    /** The worker said HELLO and was gone before it could be sent START: a start that failed. */
-    void lostBeforeStart(WorkerConnection worker) {
-        int status = exitStatus(worker.process());
-        startFailed("worker pid " + worker.pid() + " " + describeExit(status) + " before it was started"
-                + WorkerLauncher.describeOutput(worker.process().outputTail()));
-    }
-
-    void connectionLost(WorkerConnection worker) {
-        int status = exitStatus(worker.process());
-        Chunk running;
-        synchronized (this) {
-            running = worker.ready && !worker.retiring ? worker.inFlight.peekFirst() : null;
-        }
-        if (running != null) {
-            running.fail(new WorkerDiedException(worker.pid(), status, "worker pid " + worker.pid() + " "
-                    + describeExit(status) + " while running this task"
-                    + WorkerLauncher.describeOutput(worker.process().outputTail())));
-        }
-        List<Runnable> actions = new ArrayList<>();
-        synchronized (this) {
-            if (running != null) {
-                worker.inFlight.pollFirst();
-                busy--;
-            }
-            requeueLocked(worker);
-            connections.remove(worker);
-            if (!worker.ready && !worker.retiring) {
-                actions.addAll(startFailedLocked("worker pid " + worker.pid() + " " + describeExit(status)
-                        + " before it was ready" + WorkerLauncher.describeOutput(worker.process().outputTail())));
-            } else if (!worker.retiring && !state.isFinal()) {
-                LOG.log(Level.WARNING, "{0}: worker pid {1} {2}; replacing it", name, Long.toString(worker.pid()),
-                        describeExit(status));
-                actions.addAll(replaceLocked());
-            }
-            actions.addAll(assignLocked());
-            actions.addAll(finishIfDoneLocked());
-        }
-        actions.forEach(Runnable::run);
-    }
-
-    /** Puts the chunks a worker holds but will not run back at the head of the queue, in their order. */
-    private void requeueLocked(WorkerConnection worker) {
-        while (!worker.inFlight.isEmpty()) {
-            Chunk chunk = worker.inFlight.pollLast();
-            busy--;
-            if (!state.isFinal()) {
-                queue.addFirst(chunk);
-            }
-        }
-    }
-
-    private static int exitStatus(StartedWorker process) {
-        try {
-            return process.onExit().get(EXIT_STATUS_WAIT_MILLIS, TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return WorkerDiedException.UNKNOWN_EXIT_STATUS;
-        } catch (java.util.concurrent.ExecutionException | TimeoutException e) {
-            return WorkerDiedException.UNKNOWN_EXIT_STATUS;
-        }
-    }
-
-    static String describeExit(int status) {
-        if (status == WorkerDiedException.UNKNOWN_EXIT_STATUS) {
-            return "died (exit status unknown)";
-        }
-        if (status == 137) {
-            return "was killed (SIGKILL, exit status 137)";
-        }
-        return status > 128 ? "was killed by signal " + (status - 128) + " (exit status " + status + ")"
-                : "exited with status " + status;
-    }
-
-    void processExited(StartedWorker worker) {
-        List<Runnable> actions;
-        synchronized (this) {
-            alive.remove(worker);
-            actions = finishIfDoneLocked();
-            notifyAll();
-        }
-        actions.forEach(Runnable::run);
-    }
-
-    // ---- replacing and retiring workers
-
-    /** Starts workers for those that exited or are leaving; they count as restarts. */
-    private List<Runnable> replaceLocked() {
-        List<Runnable> actions = new ArrayList<>();
-        workerRestarts += launchMissingLocked(actions);
-        return actions;
-    }
-
-    /** Workers that stay: a worker given its last chunk (maxTasksPerChild) or draining is being replaced. */
-    private int stayingLocked() {
-        return (int) connections.stream().filter(this::canTakeMore).count();
-    }
-
-    /** Workers the pool needs now: its size while running, no more than its queue needs while closing. */
-    private int wantedLocked() {
-        return state == PoolState.RUNNING ? processes
-                : state == PoolState.CLOSING ? Math.min(queue.size(), processes) : 0;
-    }
-
-    /** Queues the launches of the workers missing, adding to {@code actions} what starts them; returns how many. */
-    private int launchMissingLocked(List<Runnable> actions) {
-        int missing = wantedLocked() - stayingLocked() - starting;
-        if (missing <= 0) {
-            return 0;
-        }
-        starting += missing;
-        queuedLaunches += missing;
-        if (!launching) {
-            launching = true;
-            actions.add(this::runQueuedLaunchesLater);
-        }
-        return missing;
-    }
-
-    /** Withdraws the queued launches beyond what the pool needs now (it was made smaller, or is stopping). */
-    private void withdrawSurplusLaunchesLocked() {
-        int surplus = Math.min(queuedLaunches, stayingLocked() + starting - wantedLocked());
-        if (surplus > 0) {
-            queuedLaunches -= surplus;
-            starting -= surplus;
-        }
-    }
-
-    private void runQueuedLaunchesLater() {
-        try {
-            launches.execute(this::runQueuedLaunches);
-        } catch (RejectedExecutionException stopped) {
-            List<Runnable> actions;
-            synchronized (this) {
-                starting -= queuedLaunches;
-                queuedLaunches = 0;
-                launching = false;
-                actions = finishIfDoneLocked();
-            }
-            actions.forEach(Runnable::run);
-        }
-    }
-
-    /** On the launcher thread: the queued launches, one at a time, each taken only if still wanted then. */
-    private void runQueuedLaunches() {
-        while (true) {
-            synchronized (this) {
-                withdrawSurplusLaunchesLocked();
-                if (queuedLaunches == 0 || state.isFinal()) {
-                    launching = false;
-                    return;
-                }
-                queuedLaunches--;
-            }
-            try {
-                launcher.launch(1);
-            } catch (IOException | RuntimeException e) {
-                startFailed("cannot start a worker: " + e);
-            }
-        }
-    }
-
-    /** The worker takes no more chunks and leaves once those it holds are done. */
-    private List<Runnable> drainLocked(WorkerConnection worker) {
-        worker.draining = true;
-        return worker.inFlight.isEmpty() ? retireLocked(worker) : List.of();
-    }
-
-    private List<Runnable> retireLocked(WorkerConnection worker) {
-        worker.retiring = true;
-        connections.remove(worker);
-        StartedWorker process = worker.process();
-        String poolName = name;   // the timer must not hold the pool: a closed pool is collected at once
-        return List.of(worker::shutdown, () -> {
-            ScheduledFuture<?> grace = Timers.after(SHUTDOWN_GRACE_SECONDS, TimeUnit.SECONDS, () -> {
-                if (process.onExit().isDone()) {
-                    return;
-                }
-                LOG.log(Level.WARNING, "{0}: worker pid {1} did not exit within {2} s of SHUTDOWN; killing it",
-                        poolName, Long.toString(process.pid()), SHUTDOWN_GRACE_SECONDS);
-                process.kill();
-            });
-            process.onExit().thenRun(() -> grace.cancel(false));
-        });
+    /** See {@link RunningItems#withdraw}. */
+    void withdraw(List<Chunk> chunks) {
+        items.withdraw(chunks);
     }
 
     // ---- closing, terminating, breaking
 
     /** When closing and no task is left: tells every worker to exit; when all have, the pool is CLOSED. */
-    private List<Runnable> finishIfDoneLocked() {
-        if (state != PoolState.CLOSING || !queue.isEmpty() || busy > 0) {
+    List<Runnable> finishIfDoneLocked() {
+        if (state != PoolState.CLOSING || !dispatcher.idleLocked()) {
             return List.of();
         }
-        withdrawSurplusLaunchesLocked();
         List<Runnable> actions = new ArrayList<>();
-        for (WorkerConnection worker : List.copyOf(connections)) {
-            actions.addAll(retireLocked(worker));
-        }
-        if (starting > 0) {
-            actions.add(launcher::killPending);
-        }
-        if (alive.isEmpty() && starting <= 0) {
+        if (workers.retireAllLocked(actions)) {
             state = PoolState.CLOSED;
             notifyAll();
             actions.add(this::release);
@@ -622,7 +205,32 @@ final class PoolCore implements WorkerLauncher.Events, PoolControl {
         stopNow(PoolState.TERMINATED, new CancellationException("the pool was terminated"));
     }
 
-    private List<Runnable> breakLocked(RuntimeException reason) {
+    /**
+     * Closes, waiting at most {@code bound} for the accepted tasks; then terminates.
+     *
+     * @return the items abandoned: accepted and neither done nor withdrawn when the bound ran out (0 if none)
+     */
+    long closeWithin(java.time.Duration bound) throws InterruptedException {
+        stopAccepting();
+        long abandoned = 0;
+        synchronized (this) {
+            long deadline = System.nanoTime() + bound.toNanos();
+            while (!state.isFinal()) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    abandoned = dispatcher.tasksSubmittedLocked() - itemCounts.completed() - itemCounts.failed()
+                            - itemCounts.cancelled();
+                    break;
+                }
+                TimeUnit.NANOSECONDS.timedWait(this, left);
+            }
+        }
+        terminate();
+        awaitStopped();
+        return Math.max(0, abandoned);
+    }
+
+    List<Runnable> breakLocked(RuntimeException reason) {
         if (state.isFinal()) {
             return List.of();
         }
@@ -636,31 +244,20 @@ final class PoolCore implements WorkerLauncher.Events, PoolControl {
      * keeps its socket and launcher thread, for {@link #restart()}, until its owner lets it go ({@link #release()}).
      */
     private void stopNow(PoolState finalState, RuntimeException reason) {
-        List<Chunk> unfinished = new ArrayList<>();
-        List<StartedWorker> processesToKill;
-        List<WorkerConnection> channels;
+        List<Chunk> unfinished;
+        WorkerSupervisor.Stopping stopping;
         synchronized (this) {
             if (state.isFinal()) {
                 return;
             }
             state = finalState;
-            starting -= queuedLaunches;
-            queuedLaunches = 0;
-            unfinished.addAll(queue);
-            queue.clear();
-            for (WorkerConnection worker : connections) {
-                unfinished.addAll(worker.inFlight);
-            }
-            channels = List.copyOf(connections);
-            processesToKill = List.copyOf(alive);
-            connections.clear();
+            stopping = workers.stopLocked();
+            unfinished = dispatcher.takeUnfinishedLocked(stopping.workers());
             notifyAll();
         }
         // Fail the chunks first: the workers' deaths must not be what their callers see.
         unfinished.forEach(chunk -> chunk.fail(reason));
-        processesToKill.forEach(StartedWorker::kill);
-        launcher.killPending();
-        channels.forEach(WorkerConnection::close);
+        workers.kill(stopping);
         if (finalState != PoolState.BROKEN) {
             release();
         }
@@ -679,7 +276,8 @@ final class PoolCore implements WorkerLauncher.Events, PoolControl {
             released = true;
         }
         socket.close();
-        launches.shutdown();
+        items.stopClock();   // a broken pool keeps enforcing time limits until released (restart)
+        workers.shutdownLauncher();
     }
 
     /**
@@ -688,9 +286,8 @@ final class PoolCore implements WorkerLauncher.Events, PoolControl {
      *
      * @throws IllegalStateException if the pool is not broken, or its owner has let it go
      */
-    @Override
-    public void restart() {
-        List<Runnable> actions = new ArrayList<>();
+    void restart() {
+        List<Runnable> actions;
         synchronized (this) {
             if (state != PoolState.BROKEN) {
                 throw new IllegalStateException(state == PoolState.RUNNING
@@ -703,16 +300,14 @@ final class PoolCore implements WorkerLauncher.Events, PoolControl {
             }
             state = PoolState.RUNNING;
             brokenReason = null;
-            startFailuresInARow = 0;
-            actions.addAll(replaceLocked());
+            actions = workers.restartLocked();
         }
         LOG.log(Level.WARNING, "{0}: restarted after it broke, with {1} fresh workers", name, processes);
         actions.forEach(Runnable::run);
     }
 
     /** Why a broken pool broke; empty unless it is broken. */
-    @Override
-    public synchronized String brokenReason() {
+    synchronized String brokenReason() {
         return state == PoolState.BROKEN && brokenReason != null ? brokenReason.getMessage() : "";
     }
 
@@ -722,10 +317,11 @@ final class PoolCore implements WorkerLauncher.Events, PoolControl {
             wait();
         }
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(KILL_WAIT_SECONDS);
-        while (!alive.isEmpty()) {
+        while (!workers.noneAliveLocked()) {
             long left = deadline - System.nanoTime();
             if (left <= 0) {
-                LOG.log(Level.ERROR, "{0}: {1} worker processes did not exit after being killed", name, alive.size());
+                LOG.log(Level.ERROR, "{0}: {1} worker processes did not exit after being killed", name,
+                        workers.aliveLocked());
                 return;
             }
             TimeUnit.NANOSECONDS.timedWait(this, left);
@@ -736,53 +332,16 @@ final class PoolCore implements WorkerLauncher.Events, PoolControl {
         return state;
     }
 
+    PoolState stateLocked() {
+        return state;
+    }
+
     synchronized List<Long> workerPids() {
-        return connections.stream().map(WorkerConnection::pid).sorted().toList();
+        return workers.pidsLocked();
     }
 
-    // ---- administration (PoolControl)
-
-    @Override
-    public void resize(int newProcesses) {
-        if (newProcesses < 1) {
-            throw new IllegalArgumentException("a pool needs at least 1 worker process, got " + newProcesses
-                    + "; a pool stops when its application is undeployed, not by resizing");
-        }
-        ProcessCeiling.check("resizing " + name, newProcesses);
-        List<Runnable> actions = new ArrayList<>();
-        synchronized (this) {
-            checkRunningFor("resize");
-            processes = newProcesses;
-            withdrawSurplusLaunchesLocked();
-            // the surplus leaves: idle workers first, then those holding the fewest chunks
-            List<WorkerConnection> staying = connections.stream().filter(this::canTakeMore)
-                    .sorted(Comparator.comparingInt(worker -> worker.inFlight.size())).toList();
-            for (int i = 0; i < staying.size() - newProcesses; i++) {
-                actions.addAll(drainLocked(staying.get(i)));
-            }
-            launchMissingLocked(actions);
-            actions.addAll(assignLocked());
-        }
-        LOG.log(Level.INFO, "{0}: resized to {1} workers", name, newProcesses);
-        actions.forEach(Runnable::run);
-    }
-
-    @Override
-    public void recycleWorkers() {
-        List<Runnable> actions = new ArrayList<>();
-        synchronized (this) {
-            checkRunningFor("recycle the workers of");
-            for (WorkerConnection worker : List.copyOf(connections)) {
-                actions.addAll(drainLocked(worker));
-            }
-            actions.addAll(replaceLocked());
-            actions.addAll(assignLocked());
-        }
-        LOG.log(Level.INFO, "{0}: recycling its workers", name);
-        actions.forEach(Runnable::run);
-    }
-
-    private void checkRunningFor(String what) {
+    /** Refuses an administrator's operation on a pool that is not running, saying why and what to do. */
+    void checkRunningForLocked(String what) {
         if (state == PoolState.BROKEN) {
             throw new IllegalStateException("cannot " + what + " " + name + ": it is broken (" + brokenReason()
                     + "); restart it first (operation restart)");
@@ -795,74 +354,5 @@ final class PoolCore implements WorkerLauncher.Events, PoolControl {
     private String stoppedRefusal(String what) {
         return "cannot " + what + " " + name + ": this pool is stopped (" + state + "); it starts again when its"
                 + " application is redeployed or its owner is created again";
-    }
-
-    @Override
-    public String startMethod() {
-        return startMethod;
-    }
-
-    @Override
-    public int processes() {
-        return processes;
-    }
-
-    @Override
-    public int maxTasksPerChild() {
-        return maxTasksPerChild;
-    }
-
-    @Override
-    public synchronized int workersAlive() {
-        return connections.size();
-    }
-
-    @Override
-    public List<WorkerFigures> workers() {
-        record Worker(long pid, long connectedNanos, long tasksRun) {
-        }
-        List<Worker> workers;
-        synchronized (this) {
-            workers = connections.stream().map(w -> new Worker(w.pid(), w.connectedNanos, w.tasksDone)).toList();
-        }
-        long now = System.nanoTime();   // /proc is read outside the pool's lock
-        return workers.stream().sorted(Comparator.comparingLong(Worker::pid))
-                .map(w -> new WorkerFigures(w.pid(), ResidentMemory.ofProcess(w.pid()),
-                        TimeUnit.NANOSECONDS.toMillis(now - w.connectedNanos()), w.tasksRun()))
-                .toList();
-    }
-
-    @Override
-    public synchronized long tasksSubmitted() {
-        return tasksSubmitted;
-    }
-
-    @Override
-    public long tasksCompleted() {
-        return itemCounts.completed();
-    }
-
-    @Override
-    public long tasksFailed() {
-        return itemCounts.failed();
-    }
-
-    @Override
-    public synchronized long workerRestarts() {
-        return workerRestarts;
-    }
-
-    @Override
-    public synchronized int queueDepth() {
-        int items = 0;
-        for (Chunk chunk : queue) {
-            items += chunk.size;
-        }
-        return items;
-    }
-
-    @Override
-    public String stateName() {
-        return state().name();
     }
 }

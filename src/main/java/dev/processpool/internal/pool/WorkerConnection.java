@@ -3,8 +3,8 @@ package dev.processpool.internal.pool;
 import dev.processpool.internal.channel.Frame;
 import dev.processpool.internal.channel.FrameChannel;
 import dev.processpool.internal.channel.FrameType;
-import dev.processpool.internal.channel.FrameWriter;
 import dev.processpool.internal.channel.UntrustedPeer;
+import dev.processpool.internal.channel.WorkerFrames;
 import dev.processpool.internal.classloading.LoaderRegistry;
 import dev.processpool.internal.codec.ItemFailure;
 import dev.processpool.internal.codec.RemoteFailure;
@@ -12,15 +12,13 @@ import dev.processpool.internal.launch.StartedWorker;
 import dev.processpool.internal.threads.Daemons;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
-import java.util.ArrayDeque;
-import java.util.Deque;
 
 /**
  * The parent's end of one worker's channel. Its reader thread authenticates the worker (HELLO with the
  * token it was started with), starts it, then takes its results, resource requests and output until the
  * channel closes, which is how the pool learns at once that a worker has died.
  *
- * <p>Fields other than the channel are guarded by the {@link PoolCore}'s monitor.
+ * <p>Only the channel's end: what the pool knows of the worker is its {@link Worker}.
  */
 final class WorkerConnection {
     private static final System.Logger LOG = System.getLogger("dev.processpool.worker");
@@ -29,23 +27,10 @@ final class WorkerConnection {
     private final PoolCore core;
     private volatile StartedWorker process;
 
-    /** Chunks given to the worker, in order: the first is running, the others wait in its channel. */
-    final Deque<Chunk> inFlight = new ArrayDeque<>();
     /** Chunks given and not yet written, in order; written by {@link #sendQueued()}, outside the pool's lock. */
     final java.util.Queue<Chunk> toSend = new java.util.concurrent.ConcurrentLinkedQueue<>();
-    int tasksDone;
-    /** When it connected to the pool (System.nanoTime), for its age. */
-    long connectedNanos;
-    /** When the chunk at the head of {@link #inFlight} began running, as far as the parent can tell. */
-    long runningSince;
-    /** Takes no more chunks and is told to exit once those it holds are done (resize down, recycle). */
-    boolean draining;
-    /** Told to exit (SHUTDOWN sent); its end is no death. */
-    boolean retiring;
-    /** READY received: its initializer ran. */
-    boolean ready;
-    /** The chunk asked back from it (REVOKE sent, no answer yet), or null. */
-    Chunk revoking;
+    /** The pool's record of this worker, its state and the chunks it holds. */
+    final Worker worker = new Worker(this);
 
     WorkerConnection(FrameChannel channel, PoolCore core) {
         this.channel = channel;
@@ -73,10 +58,10 @@ final class WorkerConnection {
                 return;
             }
             Thread.currentThread().setName("processpool-worker-" + pid() + "-reader");
-            channel.send(new FrameWriter(FrameType.START).putString(core.parentClassPath())
-                    .putString(core.initializerCode()));
+            channel.send(new WorkerFrames.Start(core.parentClassPath(), core.initializerCode(),
+                    core.items().timeoutNanos()).write());
             connected = true;   // from here on it no longer counts as starting, even if a task sent to it fails
-            core.workerConnected(this);
+            core.workers().connected(worker);
             while (true) {
                 handle(channel.receive());
             }
@@ -87,9 +72,9 @@ final class WorkerConnection {
                         e.getMessage());
             }
             if (connected) {
-                core.connectionLost(this);
+                core.workers().connectionLost(worker);
             } else if (process != null) {
-                core.lostBeforeStart(this);   // gone between HELLO and START: still counted as starting
+                core.workers().lostBeforeStart(this);   // gone between HELLO and START: still counted as starting
             }
         }
     }
@@ -106,33 +91,42 @@ final class WorkerConnection {
         if (hello.type() != FrameType.HELLO) {
             return false;
         }
-        process = core.claim(hello.getString());
+        process = core.workers().claim(WorkerFrames.Hello.read(hello).token());
         return process != null;
     }
 
     private void handle(Frame frame) throws IOException {
         switch (frame.type()) {
-            case READY -> core.workerReady(this);
-            case START_FAILED -> core.initializerFailed(this, RemoteFailure.fromJson(frame.getString()));
-            case RESULT -> {
-                long chunkId = frame.getLong();
-                byte[] results = frame.getBytes();
-                String failures = frame.getString();
-                boolean leaving = frame.getBoolean();
-                core.chunkFinished(this, chunkId, results, ItemFailure.fromJson(failures), leaving);
+            case READY -> core.workers().ready(worker);
+            case PROGRESS -> {
+                WorkerFrames.Progress p = WorkerFrames.Progress.read(frame);
+                core.items().progress(worker, p.chunkId(), new RunningItems.ItemRange(p.from(), p.to(), p.results(),
+                        ItemFailure.fromJson(p.failuresJson())), p.running(), p.runningNanos(), p.timedOut());
             }
-            case REVOKED -> core.revoked(this, frame.getLong(), frame.getBoolean());
+            case CANCELLED -> core.items().cancelledInWorker(worker, WorkerFrames.Cancelled.read(frame).chunkId());
+            case START_FAILED -> core.workers().initializerFailed(worker,
+                    RemoteFailure.fromJson(WorkerFrames.StartFailed.read(frame).failureJson()));
+            case RESULT -> {
+                WorkerFrames.Result r = WorkerFrames.Result.read(frame);
+                core.workers().chunkFinished(worker, r.chunkId(), r.results(), ItemFailure.fromJson(r.failuresJson()),
+                        r.leaving());
+            }
+            case REVOKED -> {
+                WorkerFrames.Revoked r = WorkerFrames.Revoked.read(frame);
+                core.dispatcher().revoked(worker, r.chunkId(), r.givenBack());
+            }
             case RESOURCE_REQUEST -> {
-                long request = frame.getLong();
-                byte[] bytes = LoaderRegistry.INSTANCE.resource(frame.getInt(), frame.getString());
-                channel.send(new FrameWriter(FrameType.RESOURCE).putLong(request).putBoolean(bytes != null)
-                        .putBytes(bytes == null ? new byte[0] : bytes));
+                core.items().heard(worker);
+                WorkerFrames.ResourceRequest request = WorkerFrames.ResourceRequest.read(frame);
+                byte[] bytes = LoaderRegistry.INSTANCE.resource(request.loaderId(), request.name());
+                channel.send(new WorkerFrames.Resource(request.requestId(), bytes).write());
             }
             case OUTPUT -> {
-                int stream = frame.getInt();
-                String text = frame.getString().stripTrailing();
-                LOG.log(stream == 2 ? Level.WARNING : Level.INFO, "[worker {0} {1}] {2}",
-                        Long.toString(pid()), stream == 2 ? "err" : "out", text);
+                core.items().heard(worker);
+                WorkerFrames.Output output = WorkerFrames.Output.read(frame);
+                boolean err = output.stream() == WorkerFrames.Output.STDERR;
+                LOG.log(err ? Level.WARNING : Level.INFO, "[worker {0} {1}] {2}",
+                        Long.toString(pid()), err ? "err" : "out", output.text().stripTrailing());
             }
             default -> throw new IOException("unexpected frame " + frame.type() + " from worker " + pid());
         }
@@ -145,8 +139,7 @@ final class WorkerConnection {
     synchronized void sendQueued() {
         for (Chunk chunk = toSend.poll(); chunk != null; chunk = toSend.poll()) {
             try {
-                channel.send(new FrameWriter(FrameType.TASK).putLong(chunk.id).putString(chunk.task.code())
-                        .putBytes(chunk.inputs));
+                channel.send(new WorkerFrames.Task(chunk.id, chunk.task.code(), chunk.inputs, chunk.start).write());
             } catch (IOException e) {
                 channel.close();
             }
@@ -156,7 +149,16 @@ final class WorkerConnection {
     /** Asks the worker to give {@code chunk} back if it has not started it. */
     void revoke(Chunk chunk) {
         try {
-            channel.send(new FrameWriter(FrameType.REVOKE).putLong(chunk.id));
+            channel.send(new WorkerFrames.Revoke(chunk.id).write());
+        } catch (IOException e) {
+            channel.close();
+        }
+    }
+
+    /** Tells the worker that {@code chunk}'s caller gave up on it: dropped if it waits, interrupted if it runs. */
+    void cancel(Chunk chunk) {
+        try {
+            channel.send(new WorkerFrames.Cancel(chunk.id).write());
         } catch (IOException e) {
             channel.close();
         }
@@ -164,7 +166,7 @@ final class WorkerConnection {
 
     void shutdown() {
         try {
-            channel.send(new FrameWriter(FrameType.SHUTDOWN));
+            channel.send(new WorkerFrames.Shutdown().write());
         } catch (IOException e) {
             channel.close();
         }

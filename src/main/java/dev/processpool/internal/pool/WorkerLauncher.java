@@ -99,8 +99,7 @@ final class WorkerLauncher {
         worker.onExit().thenAccept(status -> {
             connectTimeout.cancel(false);
             if (pending.remove(token) != null) {
-                events.startFailed("worker pid " + worker.pid() + " exited with status " + status
-                        + " before it connected" + describeOutput(worker.outputTail()));
+                events.startFailed(WorkerExits.of(worker, status, "before it connected"));
             }
         });
     }
@@ -109,10 +108,6 @@ final class WorkerLauncher {
         byte[] bytes = new byte[16];
         RANDOM.nextBytes(bytes);
         return bytes;
-    }
-
-    static String describeOutput(List<String> tail) {
-        return tail.isEmpty() ? "" : "; its JVM said: " + String.join(" | ", tail);
     }
 
     /** The worker started with this token, once; null for an unknown or used token. */

@@ -115,7 +115,7 @@ public final class WorkerPool implements Pool {
             throw new UncheckedIOException("cannot start the workers of " + baseName + ": " + e.getMessage(), e);
         }
         try {
-            registration = PoolRegistration.register(baseName, identity, core);
+            registration = PoolRegistration.register(baseName, identity, core.administration());
         } catch (RuntimeException e) {
             core.terminate();
             throw e;
@@ -160,7 +160,7 @@ public final class WorkerPool implements Pool {
 
     /** Its figures and live operations, as JMX shows them. */
     public dev.processpool.internal.management.PoolControl control() {
-        return core;
+        return core.administration();
     }
 
     public PoolOptions options() {
@@ -179,12 +179,14 @@ public final class WorkerPool implements Pool {
 
     @Override
     public <T, R> R apply(ProcessFunction<T, R> fn, T input) {
-        return await(submitOne(fn, input));
+        List<Chunk> chunks = new ArrayList<>(1);
+        return await(submitOne(fn, input, chunks), chunks);
     }
 
     @Override
     public <T, R> CompletableFuture<R> applyAsync(ProcessFunction<T, R> fn, T input) {
-        return onCallbackThread(submitOne(fn, input));
+        List<Chunk> chunks = new ArrayList<>(1);
+        return withdrawnWhenAbandoned(submitOne(fn, input, chunks), chunks);
     }
 
     private EncodedTask encode(Object fn) {
@@ -194,7 +196,7 @@ public final class WorkerPool implements Pool {
     }
 
     @SuppressWarnings("unchecked")
-    private <R> CompletableFuture<R> submitOne(ProcessFunction<?, R> fn, Object input) {
+    private <R> CompletableFuture<R> submitOne(ProcessFunction<?, R> fn, Object input, List<Chunk> submitted) {
         core.checkRunning();
         EncodedTask task = encode(fn);
         CompletableFuture<R> result = new CompletableFuture<>();
@@ -206,41 +208,46 @@ public final class WorkerPool implements Pool {
             }
         };
         byte[] encoded = task.encodeInputs(java.util.Collections.singletonList(input), "the input of apply");
-        core.submit(List.of(new Chunk(task, 0, 1, encoded, listener)));
+        submitted.add(new Chunk(task, 0, 1, encoded, listener));
+        core.submit(submitted);
         return result;
     }
 
     @Override
     public <T, R> List<R> map(ProcessFunction<T, R> fn, Iterable<? extends T> inputs) {
-        return await(submitMap(fn, inputs, 0));
+        List<Chunk> chunks = new ArrayList<>();
+        return await(submitMap(fn, inputs, 0, chunks), chunks);
     }
 
     @Override
     public <T, R> List<R> map(ProcessFunction<T, R> fn, Iterable<? extends T> inputs, int chunksize) {
-        return await(submitMap(fn, inputs, checkChunksize(chunksize)));
+        List<Chunk> chunks = new ArrayList<>();
+        return await(submitMap(fn, inputs, checkChunksize(chunksize), chunks), chunks);
     }
 
     @Override
     public <T, R> CompletableFuture<List<R>> mapAsync(ProcessFunction<T, R> fn, Iterable<? extends T> inputs) {
-        return onCallbackThread(submitMap(fn, inputs, 0));
+        List<Chunk> chunks = new ArrayList<>();
+        return withdrawnWhenAbandoned(submitMap(fn, inputs, 0, chunks), chunks);
     }
 
     @Override
     public <T, R> CompletableFuture<List<R>> mapAsync(ProcessFunction<T, R> fn, Iterable<? extends T> inputs,
             int chunksize) {
-        return onCallbackThread(submitMap(fn, inputs, checkChunksize(chunksize)));
+        List<Chunk> chunks = new ArrayList<>();
+        return withdrawnWhenAbandoned(submitMap(fn, inputs, checkChunksize(chunksize), chunks), chunks);
     }
 
     /** @param chunksize 0 for Python's default, {@code ceil(n / (4 * processes))} */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private <R> CompletableFuture<List<R>> submitMap(ProcessFunction<?, R> fn, Iterable<?> inputs, int chunksize) {
+    private <R> CompletableFuture<List<R>> submitMap(ProcessFunction<?, R> fn, Iterable<?> inputs, int chunksize,
+            List<Chunk> chunks) {
         core.checkRunning();
         EncodedTask task = encode(fn);
         List<?> items = materialize(inputs);
         int size = chunksize > 0 ? chunksize : Math.max(1, ceilDiv(items.size(), 4 * processes()));
         int chunkCount = ceilDiv(items.size(), size);
         MapCollector collector = new MapCollector(items.size(), chunkCount);
-        List<Chunk> chunks = new ArrayList<>(chunkCount);
         for (int first = 0; first < items.size(); first += size) {
             List<?> part = items.subList(first, Math.min(items.size(), first + size));
             chunks.add(new Chunk(task, first, part.size(), task.encodeInputs(part, "the inputs of map"), collector));
@@ -328,12 +335,30 @@ public final class WorkerPool implements Pool {
         return external;
     }
 
-    private static <V> V await(CompletableFuture<V> future) {
+    /**
+     * The caller's future, completed on a callback thread; if the caller completes it first (cancel, complete,
+     * completeExceptionally, orTimeout), the call's items not done are withdrawn and a worker running one is stopped.
+     */
+    private <V> CompletableFuture<V> withdrawnWhenAbandoned(CompletableFuture<V> internal, List<Chunk> chunks) {
+        CompletableFuture<V> external = onCallbackThread(internal);
+        external.whenComplete((value, error) -> {
+            if (!internal.isDone()) {
+                core.withdraw(chunks);
+            }
+        });
+        return external;
+    }
+
+    /** Waits for the call's result; an interrupt withdraws the call's items not done yet. */
+    private <V> V await(CompletableFuture<V> future, List<Chunk> chunks) {
         try {
             return future.get();
         } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         } catch (InterruptedException e) {
+            if (!future.isDone()) {
+                core.withdraw(chunks);
+            }
             Thread.currentThread().interrupt();
             CancellationException cancelled = new CancellationException("interrupted while waiting for results");
             cancelled.initCause(e);
@@ -356,6 +381,28 @@ public final class WorkerPool implements Pool {
         core.release();
         registration.close();
         unclosed.clean();
+    }
+
+    /**
+     * Closes this pool, waiting at most {@code bound} for the tasks it accepted, then terminates it: how a container
+     * stops a pool whose owner was destroyed, so that a hung task cannot hold up an undeploy.
+     *
+     * @return how many accepted items were abandoned (0 if all were done in time)
+     */
+    public long closeWithin(java.time.Duration bound) {
+        core.stopAccepting();
+        openFeeders.forEach(ChunkFeeder::poolClosed);
+        long abandoned;
+        try {
+            abandoned = core.closeWithin(bound);
+        } catch (InterruptedException e) {
+            core.terminate();
+            Thread.currentThread().interrupt();
+            abandoned = 0;
+        }
+        registration.close();
+        unclosed.clean();
+        return abandoned;
     }
 
     @Override

@@ -1,7 +1,6 @@
 package dev.processpool.internal.worker;
 
-import dev.processpool.internal.channel.FrameType;
-import dev.processpool.internal.channel.FrameWriter;
+import dev.processpool.internal.channel.WorkerFrames;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -13,8 +12,8 @@ import java.nio.charset.StandardCharsets;
  * OUTPUT frames, so it reaches the parent's log and never mixes with the protocol.
  */
 final class ChannelOutputStream extends OutputStream {
-    static final int STDOUT = 1;
-    static final int STDERR = 2;
+    static final int STDOUT = WorkerFrames.Output.STDOUT;
+    static final int STDERR = WorkerFrames.Output.STDERR;
     private static final int MAX_BUFFERED = 8192;
 
     private final ParentLink link;
@@ -67,6 +66,6 @@ final class ChannelOutputStream extends OutputStream {
         }
         String text = buffer.toString(StandardCharsets.UTF_8);
         buffer.reset();
-        link.send(new FrameWriter(FrameType.OUTPUT).putInt(stream).putString(text));
+        link.send(new WorkerFrames.Output(stream, text).write());
     }
 }

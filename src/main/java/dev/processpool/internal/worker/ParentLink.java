@@ -6,6 +6,7 @@ import dev.processpool.internal.channel.FrameType;
 import dev.processpool.internal.channel.FrameWriter;
 import dev.processpool.internal.channel.PrivateSocket;
 import dev.processpool.internal.channel.SendQueue;
+import dev.processpool.internal.channel.WorkerFrames;
 import dev.processpool.internal.threads.Daemons;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -41,6 +42,7 @@ final class ParentLink {
     private final Map<Long, CompletableFuture<byte[]>> pendingResources = new ConcurrentHashMap<>();
     private final AtomicLong nextRequest = new AtomicLong();
     private volatile boolean shuttingDown;
+    private volatile ItemWatch watch;
 
     ParentLink(FrameChannel channel, Path socketPath) {
         this.channel = channel;
@@ -57,13 +59,14 @@ final class ParentLink {
             while (true) {
                 Frame frame = channel.receive();
                 if (frame.type() == FrameType.REVOKE) {
-                    giveBack(frame.getLong());
+                    giveBack(WorkerFrames.Revoke.read(frame).chunkId());
+                } else if (frame.type() == FrameType.CANCEL) {
+                    cancel(WorkerFrames.Cancel.read(frame).chunkId());
                 } else if (frame.type() == FrameType.RESOURCE) {
-                    CompletableFuture<byte[]> pending = pendingResources.remove(frame.getLong());
-                    boolean found = frame.getBoolean();
-                    byte[] bytes = frame.getBytes();
+                    WorkerFrames.Resource resource = WorkerFrames.Resource.read(frame);
+                    CompletableFuture<byte[]> pending = pendingResources.remove(resource.requestId());
                     if (pending != null) {
-                        pending.complete(found ? bytes : null);
+                        pending.complete(resource.bytes());
                     }
                 } else {
                     if (frame.type() == FrameType.SHUTDOWN) {
@@ -94,9 +97,30 @@ final class ParentLink {
      * there, never both.
      */
     private void giveBack(long chunkId) {
-        boolean removed = inbox.removeIf(frame -> frame.type() == FrameType.TASK && frame.firstLong() == chunkId);
-        sends.add(new FrameWriter(FrameType.REVOKED).putLong(chunkId).putBoolean(removed));
+        boolean removed = inbox.removeIf(frame -> isTask(frame, chunkId));
+        sends.add(new WorkerFrames.Revoked(chunkId, removed).write());
         sends.writeQueuedLater();
+    }
+
+    /** The chunk's caller gave up on it: dropped if it waits here, interrupted if it runs. */
+    private void cancel(long chunkId) {
+        if (inbox.removeIf(frame -> isTask(frame, chunkId))) {
+            sends.add(new WorkerFrames.Cancelled(chunkId).write());
+            sends.writeQueuedLater();
+        } else {
+            ItemWatch watching = watch;
+            if (watching != null) {
+                watching.cancel(chunkId);
+            }
+        }
+    }
+
+    private static boolean isTask(Frame frame, long chunkId) {
+        return frame.type() == FrameType.TASK && WorkerFrames.Task.chunkId(frame) == chunkId;
+    }
+
+    void watchedBy(ItemWatch itemWatch) {
+        this.watch = itemWatch;
     }
 
     /**
@@ -145,7 +169,7 @@ final class ParentLink {
         long id = nextRequest.incrementAndGet();
         CompletableFuture<byte[]> answer = new CompletableFuture<>();
         pendingResources.put(id, answer);
-        send(new FrameWriter(FrameType.RESOURCE_REQUEST).putLong(id).putInt(loaderId).putString(name));
+        send(new WorkerFrames.ResourceRequest(id, loaderId, name).write());
         try {
             return answer.get(RESOURCE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (InterruptedException e) {

@@ -10,6 +10,7 @@ import dev.processpool.internal.codec.RemoteFailure;
 import dev.processpool.internal.codec.Sendability;
 import dev.processpool.internal.codec.TaskDecoder;
 import dev.processpool.internal.codec.ValueLimits;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -49,7 +50,11 @@ final class TaskRunner {
         task.run();
     }
 
-    Results run(String code, byte[] encodedInputs) {
+    /**
+     * Runs items {@code start..} of a chunk (those before it ran on a worker that died), watched by {@code watch}.
+     * A cancelled chunk stops after its running item and fails as a whole: nobody waits for its results.
+     */
+    Results run(long chunkId, String code, byte[] encodedInputs, int start, ItemWatch watch) throws IOException {
         DecodedTask task;
         List<Object> inputs;
         try {
@@ -61,28 +66,38 @@ final class TaskRunner {
                     t instanceof VirtualMachineError);
         }
         Thread.currentThread().setContextClassLoader(task.loader());
-        List<Object> results = new ArrayList<>(inputs.size());
-        List<ItemFailure> failures = new ArrayList<>();
+        ItemWatch.ChunkRun run = watch.begin(chunkId, task, start, inputs.size());
         boolean broken = false;
-        for (int i = 0; i < inputs.size(); i++) {
-            try {
-                Object result = task.apply(inputs.get(i));
-                Sendability.checkResult(result, "the result");   // a cycle or deep nesting fails here, not in JSON-B
-                results.add(result);
-            } catch (Throwable t) {
-                results.add(null);
-                failures.add(new ItemFailure(i, RemoteFailure.of(t)));
-                broken |= t instanceof VirtualMachineError;
+        try {
+            for (int i = start; i < inputs.size(); i++) {
+                Object result = null;
+                Throwable error = null;
+                try {
+                    result = task.apply(inputs.get(i));
+                    Sendability.checkResult(result, "the result");   // a cycle or deep nesting fails here, not in JSON-B
+                } catch (Throwable t) {
+                    error = t;
+                    broken |= t instanceof VirtualMachineError;
+                }
+                if (run.itemDone(i, result, error)) {
+                    return new Results(EMPTY_LIST, List.of(new ItemFailure(-1, RemoteFailure.of(
+                            new java.util.concurrent.CancellationException("the chunk was cancelled")))), broken);
+                }
             }
+        } finally {
+            watch.end(run);
         }
-        return new Results(encode(task, results, failures), failures, broken);
+        List<Object> results = run.results();
+        List<ItemFailure> failures = new ArrayList<>(run.failures());
+        return new Results(encode(task, results, failures, start), failures, broken);
     }
 
     /** Writes the results; a result JSON-B cannot write fails its item, not the chunk. */
-    private static byte[] encode(DecodedTask task, List<Object> results, List<ItemFailure> failures) {
+    private static byte[] encode(DecodedTask task, List<Object> results, List<ItemFailure> failures, int start) {
         try {
             byte[] encoded = task.results().encode(results);
-            return encoded.length <= ValueLimits.MAX_ENCODED_BYTES ? encoded : tooBig(encoded.length, results, failures);
+            return encoded.length <= ValueLimits.MAX_ENCODED_BYTES ? encoded
+                    : tooBig(encoded.length, results, failures, start);
         } catch (RuntimeException whole) {
             for (int i = 0; i < results.size(); i++) {
                 Object result = results.get(i);
@@ -92,8 +107,8 @@ final class TaskRunner {
                 try {
                     task.results().encode(java.util.Collections.singletonList(result));
                 } catch (RuntimeException e) {
-                    failures.add(new ItemFailure(i, RemoteFailure.of(new IllegalArgumentException("the result of type "
-                            + result.getClass().getName() + " cannot be sent back as JSON: " + e.getMessage(), e))));
+                    failures.add(new ItemFailure(start + i, RemoteFailure.of(new IllegalArgumentException(
+                            "the result of type " + result.getClass().getName() + " cannot be sent back as JSON: " + e.getMessage(), e))));
                     results.set(i, null);
                 }
             }
@@ -108,12 +123,12 @@ final class TaskRunner {
     }
 
     /** Results that together are more than a frame carries: each item fails, saying so. */
-    private static byte[] tooBig(long bytes, List<Object> results, List<ItemFailure> failures) {
+    private static byte[] tooBig(long bytes, List<Object> results, List<ItemFailure> failures, int start) {
         java.util.Set<Integer> failed = new java.util.HashSet<>();
         failures.forEach(failure -> failed.add(failure.index()));
         for (int i = 0; i < results.size(); i++) {
-            if (!failed.contains(i)) {
-                failures.add(new ItemFailure(i, RemoteFailure.of(new IllegalArgumentException(
+            if (!failed.contains(start + i)) {
+                failures.add(new ItemFailure(start + i, RemoteFailure.of(new IllegalArgumentException(
                         "cannot send the results of this chunk back to the parent: " + ValueLimits.tooBig(bytes)))));
             }
         }

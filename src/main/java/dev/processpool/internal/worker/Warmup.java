@@ -10,6 +10,8 @@ import dev.processpool.internal.codec.RemoteFailure;
 import dev.processpool.internal.codec.TaskEncoder;
 import dev.processpool.internal.codec.ValueCodec;
 import dev.processpool.internal.threads.Daemons;
+import dev.processpool.internal.workerjvm.WarmUpHints;
+import dev.processpool.internal.workerjvm.WorkerJvm;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -30,10 +32,9 @@ import java.util.concurrent.TimeUnit;
  * workers starting, and from the pool that just took its workers. Asked for by the system property {@value #PROPERTY}: a
  * comma-separated list of further classes to load ({@code "-"} for none).
  */
-final class Warmup {
-    static final String PROPERTY = WorkerMain.PRELOAD_PROPERTY;
-    /** The line a reserve worker prints when it is warm; its forkserver hands out warm workers first. */
-    public static final String WARM = "processpool-worker-warm";
+public final class Warmup {
+    static final String PROPERTY = WorkerJvm.PRELOAD_PROPERTY;
+    static final String WARM = WorkerJvm.WARM_LINE;
     private static final int ROUNDS = 20;
     static final long JSONB_AFTER_IDLE_MILLIS = 500;
 
@@ -150,14 +151,19 @@ final class Warmup {
         String code = hints.taskCode().isEmpty() ? encodedTask() : hints.taskCode();
         TaskRunner runner = new TaskRunner((loader, name) -> null, "");
         byte[] inputs = new ValueCodec(Integer.class).encode(List.of(1, 2, 3, 4, 5, 6, 7, 8));   // in binary, as sent
+        ItemWatch watch = ItemWatch.idle();
         for (int i = 0; i < ROUNDS && !stopped; i++) {
-            runner.run(code, inputs);
+            try {
+                runner.run(i, code, inputs, 0, watch);
+            } catch (java.io.IOException unreachable) {
+                throw new java.io.UncheckedIOException(unreachable);   // an idle watch sends nothing
+            }
         }
         ItemFailure.toJson(List.of(new ItemFailure(0, RemoteFailure.of(new IllegalStateException("warm")))));
     }
 
     /** The wire form of the warm-up's task, a lambda capturing an int. */
-    static String encodedTask() {
+    public static String encodedTask() {
         int offset = 1;
         ProcessFunction<Integer, Integer> function = x -> x + offset;
         return new TaskEncoder(LoaderRegistry.INSTANCE::idOf).encode(function).code();

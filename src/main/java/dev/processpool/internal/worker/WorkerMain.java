@@ -3,10 +3,12 @@ package dev.processpool.internal.worker;
 import dev.processpool.internal.channel.Frame;
 import dev.processpool.internal.channel.FrameChannel;
 import dev.processpool.internal.channel.FrameType;
-import dev.processpool.internal.channel.FrameWriter;
+import dev.processpool.internal.channel.WorkerFrames;
 import dev.processpool.internal.codec.ItemFailure;
 import dev.processpool.internal.codec.RemoteFailure;
-import dev.processpool.internal.launch.StdinLine;
+import dev.processpool.internal.workerjvm.StdinLine;
+import dev.processpool.internal.workerjvm.WarmUpHints;
+import dev.processpool.internal.workerjvm.WorkerJvm;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -19,16 +21,6 @@ import java.nio.file.Path;
  * and then waits on its standard input until it is handed to a pool.
  */
 public final class WorkerMain {
-    /** Makes a reserve worker warm up before it waits for its pool: further classes to load, or "-". */
-    public static final String PRELOAD_PROPERTY = "processpool.preload";
-    /**
-     * Makes this JVM only run a reserve worker's warm-up to its end, then exit: a class-data archive's run. Its
-     * value is {@value #ARCHIVING_WITH_JSONB} for an archive with JSON-B, anything else for one without.
-     */
-    public static final String ARCHIVING_PROPERTY = "processpool.archiving";
-    public static final String ARCHIVING_WITH_JSONB = "jsonb";
-    /** What a reserve worker prints on its standard output once it is warm. */
-    public static final String WARM_LINE = Warmup.WARM;
     static final int EXIT_PARENT_GONE = 0;
     static final int EXIT_CANNOT_CONNECT = 2;
     /** After a {@link VirtualMachineError} the JVM may be unsound: the worker reports it and is replaced. */
@@ -39,9 +31,9 @@ public final class WorkerMain {
     }
 
     public static void main(String[] args) throws Exception {
-        String archiving = System.getProperty(ARCHIVING_PROPERTY);
+        String archiving = System.getProperty(WorkerJvm.ARCHIVING_PROPERTY);
         if (archiving != null) {
-            Warmup.runToEnd(WarmUpHints.NONE, ARCHIVING_WITH_JSONB.equals(archiving));
+            Warmup.runToEnd(WarmUpHints.NONE, WorkerJvm.ARCHIVING_WITH_JSONB.equals(archiving));
             System.exit(0);
             return;
         }
@@ -68,7 +60,7 @@ public final class WorkerMain {
             return;
         }
         ParentLink link = new ParentLink(channel, socketPath);
-        link.send(new FrameWriter(FrameType.HELLO).putString(request[1]).putLong(ProcessHandle.current().pid()));
+        link.send(new WorkerFrames.Hello(request[1], ProcessHandle.current().pid()).write());
         link.startReading();
         PrintStream out = ChannelOutputStream.printStream(link, ChannelOutputStream.STDOUT);
         PrintStream err = ChannelOutputStream.printStream(link, ChannelOutputStream.STDERR);
@@ -82,23 +74,26 @@ public final class WorkerMain {
     }
 
     private static int serve(ParentLink link, PrintStream out, PrintStream err) throws InterruptedException, IOException {
-        Frame start = link.next();
-        if (start.type() != FrameType.START) {
+        Frame startFrame = link.next();
+        if (startFrame.type() != FrameType.START) {
             return EXIT_CANNOT_CONNECT;
         }
-        TaskRunner runner = new TaskRunner(link::fetchResource, start.getString());
-        String initializer = start.getString();
+        WorkerFrames.Start start = WorkerFrames.Start.read(startFrame);
+        TaskRunner runner = new TaskRunner(link::fetchResource, start.classPath());
+        String initializer = start.initializer();
+        ItemWatch watch = ItemWatch.start(link, Thread.currentThread(), start.timeoutNanos());
+        link.watchedBy(watch);
         if (!initializer.isEmpty()) {
             try {
                 runner.runOnce(initializer);
             } catch (Throwable t) {
                 flushStandardStreams();
-                link.send(new FrameWriter(FrameType.START_FAILED).putString(RemoteFailure.of(t).toJson()));
+                link.send(new WorkerFrames.StartFailed(RemoteFailure.of(t).toJson()).write());
                 return 1;
             }
         }
         flushStandardStreams();
-        link.send(new FrameWriter(FrameType.READY));
+        link.send(new WorkerFrames.Ready().write());
         IdleHeap idleHeap = IdleHeap.configured();
         while (true) {
             Frame frame = idleHeap.next(link);
@@ -106,13 +101,16 @@ public final class WorkerMain {
                 return 0;
             }
             if (frame.type() == FrameType.TASK) {
-                long chunkId = frame.getLong();
-                TaskRunner.Results results = runner.run(frame.getString(), frame.getBytes());
+                WorkerFrames.Task task = WorkerFrames.Task.read(frame);
+                watch.busyWith(task.chunkId());
+                TaskRunner.Results results = runner.run(task.chunkId(), task.code(), task.inputs(), task.start(),
+                        watch);
                 flushStandardStreams();
                 System.setOut(out);   // a task that replaced them does not silence the tasks after it
                 System.setErr(err);
-                link.send(new FrameWriter(FrameType.RESULT).putLong(chunkId).putBytes(results.encoded())
-                        .putString(ItemFailure.toJson(results.failures())).putBoolean(results.workerBroken()));
+                link.send(new WorkerFrames.Result(task.chunkId(), results.encoded(),
+                        ItemFailure.toJson(results.failures()), results.workerBroken()).write());
+                watch.busyWith(0);
                 if (results.workerBroken()) {
                     return EXIT_AFTER_VM_ERROR;
                 }

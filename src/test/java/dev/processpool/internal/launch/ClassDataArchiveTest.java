@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.processpool.internal.worker.WorkerMain;
+import dev.processpool.internal.workerjvm.WorkerJvm;
 import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -78,7 +79,7 @@ class ClassDataArchiveTest {
         assertFalse(plain.equals(withJsonb), "two archives: " + plain);
 
         // A warm-up with JSON-B, in a JVM that maps one archive or the other: where do JSON-B's classes come from?
-        List<String> warmUpWithJsonb = List.of("-D" + WorkerMain.ARCHIVING_PROPERTY + "=" + WorkerMain.ARCHIVING_WITH_JSONB);
+        List<String> warmUpWithJsonb = List.of("-D" + WorkerJvm.ARCHIVING_PROPERTY + "=" + WorkerJvm.ARCHIVING_WITH_JSONB);
         String yasson = "org.eclipse.yasson.internal.JsonBinding source: ";
         String fromPlain = runWorkerJvm(java, plain, classPath, warmUpWithJsonb);
         String fromWithJsonb = runWorkerJvm(java, withJsonb, classPath, warmUpWithJsonb);

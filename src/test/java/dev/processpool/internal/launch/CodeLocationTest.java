@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.processpool.internal.classloading.BytesUrl;
 import dev.processpool.internal.worker.WorkerMain;
 import java.io.Closeable;
 import java.io.IOException;
@@ -13,8 +14,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URL;
 import java.net.URLClassLoader;
-import java.net.URLConnection;
-import java.net.URLStreamHandler;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -116,21 +116,7 @@ class CodeLocationTest {
 
     @Test
     void aLocationNoWorkerCanUseIsRefusedNamingTheClassAndTheLocation() throws Exception {
-        URL elsewhere = new URL(null, "memory:/app/lib.jar", new URLStreamHandler() {
-            @Override
-            protected URLConnection openConnection(URL url) {
-                return new URLConnection(url) {
-                    @Override
-                    public void connect() {
-                    }
-
-                    @Override
-                    public Object getContent() {
-                        return "some bytes";
-                    }
-                };
-            }
-        });
+        URL elsewhere = BytesUrl.of("memory", "", "/app/lib.jar", "some bytes".getBytes(StandardCharsets.UTF_8));
 
         IllegalStateException refused = assertThrows(IllegalStateException.class,
                 () -> CodeLocation.of(CodeLocationProbe.class, elsewhere, new JarCache(temp.resolve("cache"))));

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.processpool.internal.codec.ValueCodec;
+import dev.processpool.internal.workerjvm.WarmUpHints;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -70,8 +71,8 @@ class WarmupTest {
     @Test
     void theParentsEncodingOfTheWarmUpTaskRunsInTheWorker() throws Exception {
         ValueCodec ints = new ValueCodec(Integer.class);
-        TaskRunner.Results results = new TaskRunner((loader, name) -> null, "").run(Warmup.encodedTask(),
-                ints.encode(List.of(1, 2)));
+        TaskRunner.Results results = new TaskRunner((loader, name) -> null, "").run(1, Warmup.encodedTask(),
+                ints.encode(List.of(1, 2)), 0, ItemWatch.idle());
         assertEquals(List.of(2, 3), ints.decode(results.encoded(), null));
         assertEquals(List.of(), results.failures());
     }

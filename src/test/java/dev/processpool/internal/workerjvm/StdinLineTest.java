@@ -1,4 +1,4 @@
-package dev.processpool.internal.launch;
+package dev.processpool.internal.workerjvm;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

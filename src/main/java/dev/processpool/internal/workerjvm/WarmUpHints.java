@@ -1,7 +1,5 @@
-package dev.processpool.internal.worker;
+package dev.processpool.internal.workerjvm;
 
-import dev.processpool.internal.codec.JsonbUse;
-import dev.processpool.internal.launch.TaskClassesSeen;
 import java.util.List;
 
 /**
@@ -15,13 +13,6 @@ public record WarmUpHints(String classPath, List<String> taskClasses, String tas
     public static final WarmUpHints NONE = new WarmUpHints("", List.of(), "", false);
     private static final String JSONB = "jsonb";
     private static final String PREFIX = "warm-up-hints\t";
-
-    /** This JVM's: its class path, the task classes its pools have sent and its encoding of the warm-up task. */
-    public static WarmUpHints ofThisJvm() {
-        String classPath = System.getProperty("java.class.path", "");
-        return new WarmUpHints(classPath.contains("\t") || classPath.contains("\n") ? "" : classPath,
-                TaskClassesSeen.list(), WarmUpTask.CODE, JsonbUse.seen());
-    }
 
     public String line() {
         return PREFIX + classPath + "\t" + String.join(",", taskClasses) + "\t" + taskCode + "\t" + (jsonb ? JSONB : "");
@@ -41,10 +32,5 @@ public record WarmUpHints(String classPath, List<String> taskClasses, String tas
         List<String> classes = parts.length > 1 && !parts[1].isEmpty() ? List.of(parts[1].split(",")) : List.of();
         return new WarmUpHints(parts[0], classes, parts.length > 2 ? parts[2] : "",
                 parts.length > 3 && parts[3].equals(JSONB));
-    }
-
-    /** Encoded once per parent JVM, when it first asks a forkserver for workers. */
-    private static final class WarmUpTask {
-        static final String CODE = Warmup.encodedTask();
     }
 }

@@ -1,4 +1,4 @@
-package dev.processpool.internal.launch;
+package dev.processpool.internal.workerjvm;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
