@@ -84,11 +84,13 @@ final class ForkServerConnection {
     }
 
     private static Path awaitListening(Process server, BufferedReader out) throws IOException {
-        CompletableFuture<String> line = CompletableFuture.supplyAsync(() -> {
+        // A thread of its own, not the common pool, which a caller may be blocking (see Daemons.exitOf).
+        CompletableFuture<String> line = new CompletableFuture<>();
+        Daemons.start("processpool-forkserver-" + server.pid() + "-start", () -> {
             try {
-                return out.readLine();
+                line.complete(out.readLine());
             } catch (IOException e) {
-                return null;
+                line.complete(null);
             }
         });
         String first;

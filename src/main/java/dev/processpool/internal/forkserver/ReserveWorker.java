@@ -19,6 +19,7 @@ final class ReserveWorker {
     private final Process process;
     private final List<String> earlyOutput = new ArrayList<>();
     private final CompletableFuture<Void> drained;
+    private final CompletableFuture<Integer> exit;
     private Consumer<String> output;
     private volatile boolean warm;
 
@@ -36,6 +37,7 @@ final class ReserveWorker {
         } catch (IOException e) {
             process.destroyForcibly();   // exited or about to: it cannot be handed out alive
         }
+        this.exit = Daemons.exitOf("forkserver-worker-" + process.pid() + "-exit", process);
         this.drained = Daemons.drain("forkserver-worker-" + process.pid() + "-output", process.getInputStream(),
                 this::deliver);
     }
@@ -82,7 +84,7 @@ final class ReserveWorker {
 
     /** Completes with the exit status once the worker has exited and all it wrote has been read. */
     CompletableFuture<Integer> onExit() {
-        return process.onExit().thenCombine(drained, (p, d) -> p.exitValue());
+        return exit.thenCombine(drained, (status, d) -> status);
     }
 
     /**

@@ -23,7 +23,7 @@ final class SpawnedWorker implements StartedWorker {
     SpawnedWorker(Process process) {
         this.process = process;
         this.output = new JvmOutput(process.pid());
-        this.exit = process.onExit().thenApply(Process::exitValue);
+        this.exit = Daemons.exitOf("processpool-worker-" + process.pid() + "-exit", process);
         this.drained = Daemons.drain("processpool-worker-" + process.pid() + "-output", process.getInputStream(),
                 output::line);
     }

@@ -25,6 +25,27 @@ public final class Daemons {
         return thread;
     }
 
+    /**
+     * Completes with the exit status of {@code process} once it has exited, from a daemon thread of its own.
+     * Not {@link Process#onExit()}: that one completes through the common fork-join pool, which on JDK 21 and later
+     * has a single thread on 2 cores, so a caller blocked there (a {@code close()} in {@code supplyAsync}, say)
+     * kept every exit from being seen and the pool from ever stopping.
+     */
+    public static CompletableFuture<Integer> exitOf(String name, Process process) {
+        CompletableFuture<Integer> exit = new CompletableFuture<>();
+        start(name, () -> {
+            while (true) {
+                try {
+                    exit.complete(process.waitFor());
+                    return;
+                } catch (InterruptedException e) {
+                    // nobody interrupts this thread on purpose: wait on
+                }
+            }
+        });
+        return exit;
+    }
+
     /** A factory of daemon threads, all called {@code name}. */
     public static ThreadFactory factory(String name) {
         return task -> newThread(name, task);
