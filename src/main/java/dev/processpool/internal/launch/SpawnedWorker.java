@@ -13,7 +13,8 @@ import java.util.concurrent.TimeoutException;
  * The exit status comes from the process itself, not the pipe, which a grandchild may still hold open.
  */
 final class SpawnedWorker implements StartedWorker {
-    private static final long OUTPUT_WAIT_MILLIS = 500;
+    /** A dead JVM's last lines reach the drain within this, unless a grandchild holds the pipe: seen over 500 ms at load. */
+    private static final long OUTPUT_WAIT_MILLIS = 2000;
 
     private final Process process;
     private final JvmOutput output;
